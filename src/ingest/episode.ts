@@ -1,0 +1,242 @@
+/**
+ * The pure parser: dump text in, typed episodes and problems out. No file
+ * system; `scripts/ingest.ts` is the shell around it.
+ */
+import { EpisodeSchema, type Block, type Chapter, type Episode, type Transcript, type Turn } from '../schemas/episode.ts';
+import type { Host } from '../schemas/site.ts';
+import { AnchorRegistry, slugify } from '../lib/slug.ts';
+import { formatTime } from '../lib/time.ts';
+import { parseBlocks } from './blocks.ts';
+import { parseHeader, splitDump, type RawEpisode } from './dump.ts';
+import { Vocabulary, type SeamContext } from './glue.ts';
+import { inlineText, parseInline } from './inline.ts';
+import { ParseProblem, type Problem } from './problems.ts';
+import { findSections, type BodySections } from './sections.ts';
+import { guestsFromTitle, resolveSpeakers } from './speakers.ts';
+import { parseTranscript, type RawTranscript } from './transcript.ts';
+
+/** What the parser needs besides the text. */
+export interface ParseOptions {
+	/** Source file name, relative to the sources folder, for provenance and messages. */
+	file: string;
+	/** The show's hosts, to recognise their labels and give their full names. */
+	hosts: readonly Host[];
+}
+
+/** The parser's result: valid episodes, and every error and warning met on the way. */
+export interface ParseResult {
+	episodes: Episode[];
+	problems: Problem[];
+}
+
+/** Ids that the episode page uses for its own sections, so recovered headings never take them. */
+export const RESERVED_IDS = ['main', 'content', 'description', 'show-notes', 'chapters', 'transcript', 'top'];
+
+/** Speaking rate used to estimate how long the last turn runs, in words per second (150 per minute). */
+const WORDS_PER_SECOND = 2.5;
+
+/** Anchor id for a transcript position: `t-01-14` under an hour, `t-1-02-03` above. */
+export function turnAnchorBase(seconds: number): string {
+	return `t-${formatTime(seconds).replace(/:/g, '-')}`;
+}
+
+/** Cuts a summary at a word boundary so meta descriptions stay short. */
+export function summarize(blocks: readonly Block[], maxLength = 300): string {
+	const first = blocks.find((block) => block.type === 'paragraph');
+	const text = first?.type === 'paragraph' ? inlineText(first.content).replace(/\s+/g, ' ').trim() : '';
+	if (text.length <= maxLength) return text;
+	const cut = text.slice(0, maxLength);
+	return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * The episode's length. With a transcript: its last known time, the last turn
+ * extended by its word count at 150 words a minute when the dump gives no
+ * end. Without one: the last chapter's start (a lower bound).
+ */
+export function estimateDuration(transcript: Transcript | undefined, chapters: readonly Chapter[]): number {
+	const times = transcript ? [] : chapters.map((chapter) => chapter.start);
+	if (transcript) {
+		for (const turn of transcript.turns) {
+			if (turn.start !== undefined) times.push(turn.start);
+			if (turn.end !== undefined) times.push(turn.end);
+			for (const paragraph of turn.paragraphs) if (paragraph.start !== undefined) times.push(paragraph.start);
+		}
+		const last = transcript.turns.at(-1)!;
+		if (last.end === undefined) {
+			const lastStart = [last.start, ...last.paragraphs.map((p) => p.start)].filter((t) => t !== undefined).at(-1) ?? Math.max(0, ...times);
+			const words = last.paragraphs.at(-1)!.text.split(/\s+/).length;
+			times.push(lastStart + Math.round(words / WORDS_PER_SECOND));
+		}
+	}
+	return Math.max(0, ...times);
+}
+
+/** Line and column of an offset inside a body that starts at `bodyLine`. */
+function position(raw: RawEpisode, offset: number): { line: number; column: number } {
+	const before = raw.body.slice(0, offset);
+	const newlines = before.split('\n').length - 1;
+	return { line: raw.bodyLine + newlines, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/** Turns the raw transcript into the model, with speaker ids and stable anchors. */
+function buildTranscript(raw: RawTranscript, heading: string, byLabel: Map<string, string>, anchors: AnchorRegistry): Transcript {
+	let lastKnown = 0;
+	const turns: Turn[] = raw.turns.map((turn) => {
+		if (turn.start !== undefined) lastKnown = turn.start;
+		const built: Turn = {
+			id: anchors.claim(turnAnchorBase(turn.start ?? lastKnown)),
+			speaker: byLabel.get(turn.label)!,
+			paragraphs: turn.paragraphs,
+		};
+		if (turn.start !== undefined) built.start = turn.start;
+		if (turn.end !== undefined) built.end = turn.end;
+		return built;
+	});
+	const headings = raw.headings.map((h) => {
+		const slug = slugify(h.text, 50) || 'section';
+		return { id: anchors.claim(/^[a-z]/.test(slug) ? slug : `s-${slug}`), text: h.text, before: h.before, ...(h.start !== undefined ? { start: h.start } : {}) };
+	});
+	return { format: raw.format, heading, turns, headings };
+}
+
+/** Warnings about an episode that is kept: no transcript, chapters beyond the transcript or out of order. */
+function episodeWarnings(episode: Episode): string[] {
+	const warnings: string[] = [];
+	if (!episode.transcript) warnings.push('the episode has no transcript');
+	for (const [i, chapter] of episode.chapters.entries()) {
+		const previous = episode.chapters[i - 1];
+		if (previous && chapter.start < previous.start) {
+			warnings.push(`chapter “${chapter.title}” at ${formatTime(chapter.start)} starts before the chapter above it (${formatTime(previous.start)})`);
+		}
+		if (episode.transcript && chapter.start > episode.duration) {
+			warnings.push(`chapter “${chapter.title}” at ${formatTime(chapter.start)} is after the end of the transcript (${formatTime(episode.duration)})`);
+		}
+	}
+	let previousStart = 0;
+	for (const turn of episode.transcript?.turns ?? []) {
+		if (turn.start === undefined) continue;
+		if (turn.start < previousStart) warnings.push(`turn ${turn.id} at ${formatTime(turn.start)} starts before the turn above it (${formatTime(previousStart)})`);
+		previousStart = Math.max(previousStart, turn.start);
+	}
+	return warnings;
+}
+
+/**
+ * Parses one episode record. Throws a `ParseProblem` (with an offset into the
+ * body where it has one) for what cannot be read.
+ */
+export function parseEpisode(raw: RawEpisode, options: ParseOptions, vocabulary: Vocabulary): Episode {
+	const header = parseHeader(raw.header);
+	const guests = guestsFromTitle(raw.title);
+	const names = new Set<string>([
+		...options.hosts.flatMap((host) => host.aliases),
+		...guests,
+		...guests.map((guest) => guest.split(' ')[0]!),
+	]);
+	const context: SeamContext = { vocabulary, names };
+	const anchors = new AnchorRegistry(RESERVED_IDS);
+	const body = raw.body;
+	let layout: BodySections;
+	try {
+		layout = findSections(body, context);
+	} catch (error) {
+		throw offsetBy(error, 0);
+	}
+	const sectionText = (kind: string) => layout.sections.filter((s) => s.kind === kind).map((s) => body.slice(s.contentStart, s.end));
+
+	// The transcript first: its speaker names help to find headings glued to them elsewhere.
+	const transcriptSection = layout.sections.find((s) => s.kind === 'transcript');
+	let rawTranscript: RawTranscript | undefined;
+	if (transcriptSection) {
+		try {
+			rawTranscript = parseTranscript(body.slice(transcriptSection.contentStart, transcriptSection.end), names);
+		} catch (error) {
+			throw offsetBy(error, transcriptSection.contentStart);
+		}
+		for (const turn of rawTranscript.turns) if (!turn.label.includes(' ')) names.add(turn.label);
+	}
+
+	const description = sectionText('description').flatMap((text) => parseBlocks(text, { context, anchors, headingLevel: 2 }));
+	const showNotes = sectionText('showNotes').flatMap((text) => parseBlocks(text, { context, anchors, headingLevel: 3 }));
+	const chapterSection = layout.sections.find((s) => s.kind === 'chapters');
+	const chapters: Chapter[] = (layout.chapterList?.chapters ?? []).map((chapter) => ({
+		id: anchors.claim(`ch-${slugify(chapter.title, 50) || formatTime(chapter.start).replace(/:/g, '-')}`),
+		start: chapter.start,
+		title: chapter.title,
+		notes: chapter.notes.map((note) => ({ content: parseInline(note) })),
+	}));
+
+	const labels = [...new Set(rawTranscript?.turns.map((turn) => turn.label) ?? [])];
+	const { speakers, byLabel } = resolveSpeakers(labels, raw.title, options.hosts);
+	const transcript = rawTranscript ? buildTranscript(rawTranscript, transcriptSection!.heading!, byLabel, anchors) : undefined;
+	const intro = layout.chapterList?.intro.join(' ');
+	const showNotesHeading = layout.sections.find((s) => s.kind === 'showNotes' && s.heading)?.heading;
+
+	const episode: Episode = {
+		slug: slugify(raw.title, 60) || 'episode',
+		title: raw.title,
+		show: header.show,
+		published: header.published,
+		summary: summarize(description),
+		duration: estimateDuration(transcript, chapters),
+		speakers,
+		description,
+		showNotes,
+		...(showNotesHeading ? { showNotesHeading } : {}),
+		chapters,
+		...(chapterSection?.heading ? { chaptersHeading: chapterSection.heading } : {}),
+		...(intro ? { chaptersIntro: intro } : {}),
+		...(transcript ? { transcript } : {}),
+		source: { file: options.file, line: raw.titleLine },
+	};
+	const checked = EpisodeSchema.safeParse(episode);
+	if (!checked.success) {
+		const issue = checked.error.issues[0]!;
+		throw new ParseProblem(`the parsed episode does not fit the schema at ${issue.path.join('.')}: ${issue.message}`);
+	}
+	return checked.data;
+}
+
+/** Re-throws a `ParseProblem` with its offset moved into body coordinates. */
+function offsetBy(error: unknown, base: number): unknown {
+	if (error instanceof ParseProblem) return new ParseProblem(error.message, (error.offset ?? 0) + base);
+	return error;
+}
+
+/**
+ * Parses a whole dump. Every episode that can be read is returned; every one
+ * that cannot is reported as an error with its line, and the others still
+ * parse. Warnings are collected for the episodes that are kept.
+ */
+export function parseDump(text: string, options: ParseOptions): ParseResult {
+	const { episodes: raws, errors } = splitDump(text);
+	const problems: Problem[] = errors.map((error) => ({
+		severity: 'error',
+		file: options.file,
+		line: error.line,
+		...(error.title ? { episode: error.title } : {}),
+		message: error.message,
+	}));
+	const vocabulary = new Vocabulary(text);
+	const episodes: Episode[] = [];
+	for (const raw of raws) {
+		try {
+			const episode = parseEpisode(raw, options, vocabulary);
+			for (const message of episodeWarnings(episode)) {
+				problems.push({ severity: 'warning', file: options.file, line: raw.titleLine, episode: raw.title, message });
+			}
+			episodes.push(episode);
+		} catch (error) {
+			if (!(error instanceof ParseProblem)) throw error;
+			const where =
+				error.message.startsWith('cannot read the date line') || error.message.startsWith('invalid publication date')
+					? { line: raw.headerLine }
+					: error.offset !== undefined
+						? position(raw, error.offset)
+						: { line: raw.bodyLine };
+			problems.push({ severity: 'error', file: options.file, ...where, episode: raw.title, message: error.message });
+		}
+	}
+	return { episodes, problems };
+}

@@ -1,0 +1,226 @@
+/**
+ * The dump is an HTML article with its tags and newlines stripped, so block
+ * ends and headings are glued to whatever follows them (`…useful AGI.Why
+ * Google *couldn’t* make GPT-3While we wanted…`). These rules find the seams.
+ */
+
+/** Words known to be written in CamelCase or with inner capitals, so never a seam. */
+const BUILTIN_WORDS = [
+	'AudioGen', 'BakLLaVA', 'ByteDance', 'ChatGPT', 'CodeLlama', 'CoreWeave', 'DeepMind', 'DeepSeek', 'DevDay',
+	'FigJam', 'FireLLaVA', 'GitHub', 'GitLab', 'HuggingFace', 'JavaScript', 'LangChain', 'LinkedIn', 'LlamaIndex',
+	'LLaMA', 'LLaVA', 'MacBook', 'MosaicML', 'OpenAI', 'OpenRouter', 'PyTorch', 'SemiAnalysis', 'SoundCloud',
+	'StackOverflow', 'ThursdAI', 'TikTok', 'TypeScript', 'WebGPU', 'WordPress', 'YouTube', 'iPhone', 'iPad', 'macOS',
+	'tldraw', 'arXiv', 'eBay', 'PhD', 'PhDs', 'McKinsey', 'McDonald',
+];
+
+/**
+ * Capitalised words that commonly open a sentence or paragraph. When one is
+ * glued to the word before it (`ReplicateThis`), the join is a seam rather than
+ * a CamelCase name.
+ */
+const SENTENCE_STARTERS = new Set(
+	`About After Again All Almost Along Also Although An And Another Any Anyway Are As At Back Based Because Before
+	Being Both But By Can Check Come Could Did Do Does Don’t Due During Each Either Enjoy Enter Even Ever Every Finally
+	First For From Full Given Go Happy Has Have He Her Here His How However I’m I’ve If In Including Instead Is It It’s
+	Its Join Just Last Later Let Let’s Like Listen Many Maybe Meanwhile More Most Much My Never New Next No Not Note Now
+	Of Often On Once One Only Or Our Out Over Part Perhaps Please Plus Read Right See She Since So Some Sometimes Soon
+	Still Such Thank Thanks That That’s The Their Then There There’s These They This Those Though Through Thus To Today
+	Together Too Under Unlike Until Up Upon We We’re We’ve Well What When Where Whether Which While Who Why Will With
+	Within Without Would Yes Yet You You’re Your`.split(/\s+/),
+);
+
+/**
+ * Sentence starters that never end a CamelCase name, so a token ending in one
+ * is a seam even if the source repeats it (`Jan 2024 RecapThe…`, `Feb 2024
+ * RecapThe…`). Short words like `In` (`LinkedIn`) or `All` (`GPT4All`) are not here.
+ */
+const DECISIVE_STARTERS = new Set(
+	`After Although Because Before However Meanwhile Please Since That These They This Those The Their There Today Unlike
+	What When Where Which While Why With Without We We’re We’ve Our You Your Here Enjoy`.split(/\s+/),
+);
+
+import { findLinks } from './inline.ts';
+
+/** Letters and digits of a word, without the punctuation around it. */
+export function bareWord(token: string): string {
+	return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/**
+ * Vocabulary of the words a source actually uses: a CamelCase word that occurs
+ * twice or more (`PyTorch`, `HuggingFace`) is a real word, while a seam such as
+ * `GPT-3While` occurs once. Built per source file so that adding another dump
+ * never changes how an existing one parses.
+ */
+export class Vocabulary {
+	readonly #counts = new Map<string, number>();
+
+	constructor(text: string, extra: Iterable<string> = []) {
+		for (const token of text.split(/\s+/)) {
+			const word = bareWord(token);
+			if (word) this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
+		}
+		for (const word of [...BUILTIN_WORDS, ...extra]) this.#counts.set(word, Math.max(2, this.#counts.get(word) ?? 0));
+	}
+
+	/** True when the word occurs at least `min` times in the source (or is a built-in word). */
+	has(word: string, min = 2): boolean {
+		return (this.#counts.get(word) ?? 0) >= min;
+	}
+}
+
+/** True when `word` commonly starts a sentence, or is one of the given names. */
+export function isSentenceStarter(word: string, names: ReadonlySet<string> = new Set()): boolean {
+	const clean = word.replace(/['’]s$/, '');
+	return SENTENCE_STARTERS.has(word) || SENTENCE_STARTERS.has(clean) || names.has(clean) || names.has(word);
+}
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const isUpper = (ch: string | undefined) => ch !== undefined && UPPER.test(ch);
+const isLower = (ch: string | undefined) => ch !== undefined && LOWER.test(ch);
+
+/**
+ * Positions inside a token where a new capitalised word starts without a
+ * space: `GPT-3|While`, `Reliability|The`, `AGI|Human`, `Dataset|IDEFICS`,
+ * `Chris Ré)|Papers`.
+ */
+export function seamCandidates(token: string): number[] {
+	const points: number[] = [];
+	for (let i = 1; i < token.length; i++) {
+		// The whole character before, so an emoji (two UTF-16 units) counts as one.
+		const prev = String.fromCodePoint(token.codePointAt(/[\uDC00-\uDFFF]/.test(token[i - 1]!) && i >= 2 ? i - 2 : i - 1)!);
+		const cur = token[i]!;
+		const next = token[i + 1];
+		if (!isUpper(cur)) continue;
+		const startsWord = isLower(next) || next === undefined || next === '’' || next === "'";
+		if (isLower(prev) || /[\p{N})\]”"!?+\p{Extended_Pictographic}]/u.test(prev)) {
+			if (startsWord || isUpper(next)) points.push(i);
+		} else if (isUpper(prev) && isLower(next) && isUpper(token[i - 2])) {
+			// An acronym run followed by a word: AGI|Human, MLX|Swyx.
+			points.push(i);
+		}
+	}
+	return points;
+}
+
+/** Context for deciding whether a glued join is a seam. */
+export interface SeamContext {
+	vocabulary: Vocabulary;
+	/** Names of people in the episode; a glued name (`LandscapeMikey`) is a seam. */
+	names: ReadonlySet<string>;
+}
+
+/**
+ * How sure a glued join is to be a seam: `strong` ends a heading, `weak` (two
+ * words the source knows, joined: `BlogpostCritical`) only bounds a heading on
+ * its left, so `OpenInterpreter` alone never splits a paragraph.
+ */
+export type SeamStrength = 'strong' | 'weak';
+
+/**
+ * Decides whether the join at `point` inside `token` is a seam between two
+ * blocks. A token the source uses elsewhere as a word (`PyTorch`) is never
+ * split. A strong seam has on its right the start of a sentence (`This`,
+ * `While`, a person's name), or is an acronym glued to a word (`AGIHuman`), a
+ * capitalised word after a digit or bracket (`GPT-3While`), or a lowercase
+ * word glued to a capitalised one (`ranchScaling`).
+ */
+export function seamStrength(token: string, point: number, context: SeamContext): SeamStrength | undefined {
+	const left = bareWord(token.slice(0, point));
+	const right = bareWord(token.slice(point));
+	const prev = String.fromCodePoint(token.codePointAt(/[\uDC00-\uDFFF]/.test(token[point - 1]!) && point >= 2 ? point - 2 : point - 1)!);
+	if (!right || (!left && !/\p{Extended_Pictographic}/u.test(prev))) return undefined;
+	// Inside a domain (`MLContests.com`) nothing is a seam.
+	if (findLinks(token).some((link) => link.index < point && point < link.index + link.text.length)) return undefined;
+	const rightWord = /^[\p{L}’']+/u.exec(token.slice(point))?.[0] ?? right;
+	if (DECISIVE_STARTERS.has(rightWord)) return 'strong';
+	// The word the join sits in: `ChatGPT` in `ChatGPT/Copilot”`.
+	const leftRun = /[\p{L}\p{N}]*$/u.exec(token.slice(0, point))?.[0] ?? '';
+	if (leftRun && context.vocabulary.has(leftRun + (/^[\p{L}\p{N}]*/u.exec(token.slice(point))?.[0] ?? ''))) return undefined;
+	const leftWord = /[\p{L}]+$/u.exec(token.slice(0, point))?.[0] ?? '';
+	// A caption repeated as a heading: `Axolotl|Axolotl is an LLM fine-tuner…`.
+	if (leftWord === rightWord && leftWord.length >= 3) return 'strong';
+	if (isSentenceStarter(rightWord, context.names)) return 'strong';
+	if (/[\p{N})\]”"\p{Extended_Pictographic}]/u.test(prev) && isLower(token[point + 1])) return 'strong';
+	if (/^\p{Ll}{3,}$/u.test(left) && /^\p{Lu}\p{Ll}{2,}/u.test(rightWord)) return 'strong';
+	const acronym = /\p{Lu}{2,}$/u.exec(token.slice(0, point))?.[0];
+	if (acronym && context.vocabulary.has(acronym) && isLower(token[point + 1])) return 'strong';
+	const capitals = /^\p{Lu}{3,}/u.exec(token.slice(point))?.[0];
+	if (capitals && isLower(prev) && context.vocabulary.has(capitals)) return 'strong';
+	if (leftWord.length >= 3 && rightWord.length >= 3 && context.vocabulary.has(leftWord) && context.vocabulary.has(rightWord)) {
+		return 'weak';
+	}
+	return undefined;
+}
+
+/** A seam found in a text: its offset and how sure it is. */
+export interface Seam {
+	index: number;
+	strength: SeamStrength;
+}
+
+/** All seams in `text[from, to)`, in order. */
+export function findSeams(text: string, context: SeamContext, from = 0, to = text.length): Seam[] {
+	const seams: Seam[] = [];
+	const tokenPattern = /\S+/g;
+	tokenPattern.lastIndex = from;
+	for (let match = tokenPattern.exec(text); match && match.index < to; match = tokenPattern.exec(text)) {
+		for (const point of seamCandidates(match[0])) {
+			const strength = seamStrength(match[0], point, context);
+			if (strength) seams.push({ index: match.index + point, strength });
+		}
+	}
+	return seams;
+}
+
+/** Dotted names that read as one word, so `.` inside them is not a sentence end. */
+const DOTTED_NAMES = new Set(['latent.space']);
+
+/**
+ * True when a new block starts at `i` although no whitespace separates it
+ * from the text before: `…have!Alessio`, `…focused.”Cloning`, `…report:The`,
+ * `…tools.2021: CLIP`, `…including:* OpenAI`. A `…` before a capital is an
+ * elision inside a quote, not a block end; `U.S.` and `Latent.Space` are words.
+ */
+export function isBlockBoundary(text: string, i: number): boolean {
+	const prev = text[i - 1];
+	const cur = text[i];
+	if (prev === undefined || cur === undefined || /\s/.test(prev) || /\s/.test(cur)) return false;
+	const next = text[i + 1];
+	const startsList = cur === '*' && next === ' ';
+	const digitAfterWord = /\d/.test(cur) && !/\d/.test(text[i - 2] ?? '');
+	// An opening quote starts a block only if a word follows it (`“, and` is a misused closing quote).
+	const opensQuote = (cur === '“' || cur === '"') && /[\p{L}\p{N}‘]/u.test(next ?? '');
+	const emoji = /\p{Extended_Pictographic}/u.test(String.fromCodePoint(text.codePointAt(i)!));
+	if (prev === '.' || prev === '!' || prev === '?') {
+		if (startsList || opensQuote || emoji) return true;
+		if (digitAfterWord) return true;
+		if (!isUpper(cur)) return false;
+		if (prev === '.' && (next === '.' || isUpper(next) && text[i + 2] === '.')) return false;
+		if (prev === '.') {
+			const left = /\p{L}+$/u.exec(text.slice(0, i - 1))?.[0] ?? '';
+			const right = /^\p{L}+/u.exec(text.slice(i))?.[0] ?? '';
+			if (DOTTED_NAMES.has(`${left}.${right}`.toLowerCase())) return false;
+		}
+		return true;
+	}
+	if (prev === ':') return startsList || isUpper(cur) || opensQuote || digitAfterWord;
+	// A closing quote or bracket ends a block only if it closes something (`, ”Beyond` opens).
+	if ((prev === '”' || prev === ')') && !/\s/.test(text[i - 2] ?? ' ')) return startsList || isUpper(cur) || opensQuote || (prev === ')' && emoji);
+	return false;
+}
+
+/** Splits text at every block boundary (see `isBlockBoundary`), trimming each piece. */
+export function splitAtBlockBoundaries(text: string): string[] {
+	const pieces: string[] = [];
+	let start = 0;
+	for (let i = 1; i < text.length; i++) {
+		if (text[i] === '\n' || isBlockBoundary(text, i)) {
+			pieces.push(text.slice(start, i));
+			start = text[i] === '\n' ? i + 1 : i;
+		}
+	}
+	pieces.push(text.slice(start));
+	return pieces.map((piece) => piece.trim()).filter((piece) => piece.length > 0);
+}

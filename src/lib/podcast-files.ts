@@ -1,0 +1,95 @@
+/**
+ * The machine-readable files podcast apps read, in the Podcasting 2.0
+ * formats: JSON chapters 1.2, JSON transcripts and WebVTT. Pure functions of
+ * an episode entry; the endpoints in src/pages only serve their output.
+ */
+import type { EpisodeEntry } from '../schemas/entry.ts';
+import { vttTime } from './time.ts';
+
+/** JSON chapters 1.2: https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/jsonChapters.md */
+export interface ChaptersFile {
+	version: '1.2.0';
+	title: string;
+	podcastName: string;
+	chapters: { startTime: number; title: string; url: string }[];
+}
+
+/** Chapters of an episode; `url` is the chapter's heading on the episode page. */
+export function chaptersFile(episode: EpisodeEntry, pageUrl: string): ChaptersFile {
+	return {
+		version: '1.2.0',
+		title: episode.title,
+		podcastName: episode.show,
+		chapters: episode.chapters.map((chapter) => ({ startTime: chapter.start, title: chapter.title, url: `${pageUrl}#${chapter.id}` })),
+	};
+}
+
+/** One segment per speaker label, as in the Podcasting 2.0 JSON transcript format. */
+export interface TranscriptSegment {
+	speaker: string;
+	startTime?: number;
+	endTime?: number;
+	body: string;
+}
+
+/** JSON transcript: https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/examples/transcripts/transcripts.md */
+export interface TranscriptFile {
+	version: '1.0.0';
+	segments: TranscriptSegment[];
+}
+
+/** The name a turn is attributed to: the speaker's full name. */
+function speakerName(episode: EpisodeEntry, id: string): string {
+	return episode.speakers.find((speaker) => speaker.id === id)?.name ?? id;
+}
+
+/** The turn's text without timestamps: its paragraphs joined by a blank line. */
+export function turnBody(paragraphs: readonly { text: string }[]): string {
+	return paragraphs.map((paragraph) => paragraph.text).join('\n\n');
+}
+
+/** The transcript as segments, one per turn, with times where the dump gives them. */
+export function transcriptFile(episode: EpisodeEntry): TranscriptFile {
+	return {
+		version: '1.0.0',
+		segments: (episode.transcript?.turns ?? []).map((turn) => ({
+			speaker: speakerName(episode, turn.speaker),
+			...(turn.start !== undefined ? { startTime: turn.start } : {}),
+			...(turn.end !== undefined ? { endTime: turn.end } : {}),
+			body: turnBody(turn.paragraphs),
+		})),
+	};
+}
+
+/** Escapes cue text for WebVTT. */
+function vttText(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/-->/g, '--&gt;');
+}
+
+/**
+ * The transcript as WebVTT, one cue per turn with a voice tag. A cue needs
+ * both times: a turn without a start takes the previous cue's end, one
+ * without an end the next known start (or the episode's end). Turns whose
+ * times cannot be placed after the previous cue are merged into it.
+ */
+export function transcriptVtt(episode: EpisodeEntry): string {
+	const turns = episode.transcript?.turns ?? [];
+	type Cue = { start: number; end: number; speaker: string; text: string };
+	const cues: Cue[] = [];
+	for (const [i, turn] of turns.entries()) {
+		const previous = cues.at(-1);
+		const start = turn.start ?? previous?.end ?? 0;
+		const nextStart = turns.slice(i + 1).find((t) => t.start !== undefined)?.start;
+		const end = turn.end ?? nextStart ?? Math.max(episode.duration, start + 1);
+		const speaker = speakerName(episode, turn.speaker);
+		const text = turnBody(turn.paragraphs).replace(/\n\n/g, '\n');
+		if (previous && (start < previous.end || end <= start)) {
+			previous.text += `\n${speaker === previous.speaker ? '' : `${speaker}: `}${text}`;
+			previous.end = Math.max(previous.end, end);
+			continue;
+		}
+		cues.push({ start, end: Math.max(end, start + 1), speaker, text });
+	}
+	const body = cues.map((cue, i) => `${i + 1}\n${vttTime(cue.start)} --> ${vttTime(cue.end)}\n<v ${vttText(cue.speaker)}>${vttText(cue.text)}`);
+	return `WEBVTT\n\n${body.join('\n\n')}\n`;
+}

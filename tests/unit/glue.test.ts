@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { findSeams, isBlockBoundary, seamCandidates, seamStrength, splitAtBlockBoundaries, Vocabulary } from '../../src/ingest/glue.ts';
+
+/** A context whose vocabulary knows the given words (as if the source used each twice). */
+const context = (words: string[] = [], names: string[] = []) => ({ vocabulary: new Vocabulary('', words), names: new Set(names) });
+const strengthAt = (token: string, ctx = context()) =>
+	seamCandidates(token)
+		.map((point) => [token.slice(point), seamStrength(token, point, ctx)])
+		.filter(([, strength]) => strength !== undefined);
+
+describe('isBlockBoundary', () => {
+	const boundaries = (text: string) =>
+		[...text].map((_, i) => i).filter((i) => isBlockBoundary(text, i)).map((i) => text.slice(i, i + 8));
+
+	test.each([
+		['a sentence end glued to the next paragraph', 'Sponsor Guides you have!Alessio is now hiring', ['Alessio ']],
+		['a closing quote glued to a heading', 'we took big swings and we focused.”Cloning HGI for AGI', ['Cloning ']],
+		['a colon where an image was', 'Ajeya Cotra’s Biological Anchors report:The early days', ['The earl']],
+		['a year heading after a sentence', 'Covid tools.2021: CLIP + GAN = PixRay', ['2021: CL']],
+		['a list glued to its lead-in', 'public releases:* ACT-1 (Sept 2022)', ['* ACT-1 ']],
+	])('finds %s', (_, text, expected) => {
+		expect(boundaries(text)).toEqual(expected);
+	});
+
+	test.each([
+		['an elision inside a quote', 'He clearly wanted it too…You know, every day'],
+		['initials', 'the U.S. government'],
+		['a decimal', 'Gemini 1.5 Pro'],
+		['the show’s dotted name', 'Get full access to Latent.Space at'],
+		['a misused closing quote that opens', '“The Autonomous Workforce”, ”Beyond Transformers'],
+		['a misused opening quote that closes', '(to pivot into AI)“, and the advice still stands'],
+		['a straight quote closing a sentence', 'over the next three years." - David on the pod'],
+	])('ignores %s', (_, text) => {
+		expect(boundaries(text)).toEqual([]);
+	});
+});
+
+describe('seamStrength', () => {
+	test('a heading glued to a sentence starter is a strong seam', () => {
+		expect(strengthAt('GPT-3While')).toEqual([['While', 'strong']]);
+		expect(strengthAt('ReliabilityThe')).toEqual([['The', 'strong']]);
+	});
+
+	test('an acronym the source uses, glued to a word, is a strong seam', () => {
+		expect(strengthAt('AGIHuman', context(['AGI']))).toEqual([['Human', 'strong']]);
+	});
+
+	test('a lowercase word glued to a capitalised one is a strong seam', () => {
+		expect(strengthAt('ranchScaling')).toEqual([['Scaling', 'strong']]);
+	});
+
+	test('a glued name of the episode is a strong seam', () => {
+		expect(strengthAt('LandscapeMikey', context([], ['Mikey']))).toEqual([['Mikey', 'strong']]);
+	});
+
+	test('a repeated caption is a strong seam', () => {
+		expect(strengthAt('AxolotlAxolotl')).toEqual([['Axolotl', 'strong']]);
+	});
+
+	test('an emoji glued to a sentence starter is a strong seam', () => {
+		expect(strengthAt('🎤Today’s')).toEqual([['Today’s', 'strong']]);
+	});
+
+	test.each(['HuggingFace', 'YouTube', 'PyTorch', 'OpenAI', 'LinkedIn', 'ChatGPT/Copilot”'])('leaves the CamelCase word %s whole', (word) => {
+		expect(strengthAt(word, context(['PyTorch', 'HuggingFace', 'YouTube']))).toEqual([]);
+	});
+
+	test('a seam repeated in the source is still a seam when a sentence starts after it', () => {
+		const vocabulary = new Vocabulary('Jan 2024 RecapThe first half. Feb 2024 RecapThe second half.');
+		expect(seamStrength('RecapThe', 5, { vocabulary, names: new Set() })).toBe('strong');
+	});
+
+	test('nothing inside a domain is a seam', () => {
+		expect(strengthAt('MLContests.com', context(['ML']))).toEqual([]);
+	});
+
+	test('two words the source knows, joined, are only a weak seam', () => {
+		expect(strengthAt('OpenInterpreter', context(['Open', 'Interpreter']))).toEqual([['Interpreter', 'weak']]);
+	});
+});
+
+describe('findSeams', () => {
+	test('finds the seam after a glued heading in running text', () => {
+		const text = 'Why Google *couldn’t* make GPT-3While we wanted to discuss Adept';
+		expect(findSeams(text, context()).map((seam) => text.slice(seam.index, seam.index + 5))).toEqual(['While']);
+	});
+});
+
+describe('splitAtBlockBoundaries', () => {
+	test('splits a flattened article into its blocks', () => {
+		const text = 'his definition of useful AGI.Why Google *couldn’t* make GPT-3While we wanted to. David has some interesting answers:“So I think';
+		expect(splitAtBlockBoundaries(text)).toEqual([
+			'his definition of useful AGI.',
+			'Why Google *couldn’t* make GPT-3While we wanted to. David has some interesting answers:',
+			'“So I think',
+		]);
+	});
+});
