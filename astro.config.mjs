@@ -3,22 +3,32 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import { buildPaths, readRedirects, redirectsFileIntegration } from './scripts/build-paths.ts';
+import { readSiteConfig, resolveDeployment } from './scripts/site-config.ts';
+import { astroRedirectMap } from './src/ingest/redirects.ts';
 
 /**
- * SITE_URL and BASE_PATH let one build target a project subpath
- * (e.g. BASE_PATH=/archive/) without editing this file.
+ * Site URL and base path come from content/site.json; SITE_URL and BASE_PATH
+ * override them (CI passes the GitHub Pages settings), so one build can target
+ * a project subpath without editing any file.
  */
-const site = process.env.SITE_URL || 'https://example.org';
-const base = process.env.BASE_PATH || '/';
+const { site, base } = resolveDeployment(readSiteConfig());
+/** Where the entries are read from and the site is written to (ARCHIVE_* variables; the security test builds a fixture site). */
+const paths = buildPaths();
+/** Old episode URLs kept alive after a slug override: written by `npm run ingest`. */
+const redirects = readRedirects(paths.episodesDir);
 
 export default defineConfig({
   site,
   base,
+  outDir: paths.outDir,
+  cacheDir: paths.cacheDir,
   // Every page is emitted as dir/index.html, which any static host serves at
   // dir/ — so links always carry the slash and never hit a redirect.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  redirects: astroRedirectMap(redirects, base),
+  integrations: [mdx(), redirectsFileIntegration(redirects, base)],
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; the remark pipeline is
     // opt-in. Built-in GFM is turned off so remark-gfm runs exactly once, from
@@ -26,5 +36,27 @@ export default defineConfig({
     // Shiki stays the default syntax highlighter. SmartyPants is off: the
     // archive shows the dump's quotes and dashes exactly as written.
     processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm] }),
+  },
+  security: {
+    // A <meta> Content-Security-Policy on every page: only the site's own
+    // scripts and styles (Astro adds hashes for those it inlines), nothing
+    // from the episode text can run. Pagefind compiles its WebAssembly search
+    // engine, which CSP allows only with 'wasm-unsafe-eval' (not 'unsafe-eval').
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "media-src 'self' https:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
   },
 });

@@ -1,19 +1,34 @@
 /**
- * `npm run ingest`: reads every dump in content/sources/, writes one MDX entry
- * per episode to content/episodes/, and reports what it added, updated,
+ * `npm run ingest`: reads every source in content/sources/ (text dumps `*.txt`,
+ * RSS feed exports `*.xml`/`*.rss`) and content/overrides.json, writes one MDX
+ * entry per episode to content/episodes/, and reports what it added, updated,
  * removed and left unchanged, then every error and warning.
  *
  * All parsing is in src/ingest/ (pure); this file only does the file I/O.
+ * Unchanged episodes are neither parsed nor rendered: the manifest left in
+ * the entries folder remembers what each source episode gave.
  * Options: `--strict` fails (exit 1) on any error instead of skipping the
- * episode; `--sources DIR` and `--out DIR` change the folders.
+ * episode; `--sources DIR`, `--out DIR`, `--site FILE` and `--overrides FILE`
+ * change the inputs and the output folder.
  */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderEpisodeMdx } from '../src/ingest/mdx.ts';
 import { formatProblem } from '../src/ingest/problems.ts';
 import { ingestSources } from '../src/ingest/sources.ts';
-import { loadSiteConfig } from './site-config.ts';
+import { ManifestSchema, type Manifest } from '../src/schemas/manifest.ts';
+import { NO_OVERRIDES, OverridesSchema, type Overrides } from '../src/schemas/overrides.ts';
+import type { RedirectsFile } from '../src/schemas/redirects.ts';
+import { REDIRECTS_FILE } from './build-paths.ts';
+import { formatIssues, loadSiteConfig } from './site-config.ts';
+
+/** The manifest of the last run, in the entries folder. */
+const MANIFEST_FILE = '.ingest-manifest.json';
+/** Source files the ingest reads. */
+const SOURCE_FILE = /\.(?:txt|xml|rss)$/i;
 
 const { values } = parseArgs({
 	options: {
@@ -21,43 +36,106 @@ const { values } = parseArgs({
 		sources: { type: 'string', default: 'content/sources' },
 		out: { type: 'string', default: 'content/episodes' },
 		site: { type: 'string', default: 'content/site.json' },
+		overrides: { type: 'string', default: 'content/overrides.json' },
 	},
 });
 
+/** Reads overrides.json (absent means no corrections); a file that does not fit the schema stops the run. */
+async function loadOverrides(file: string): Promise<Overrides> {
+	if (!existsSync(file)) return NO_OVERRIDES;
+	let raw: unknown;
+	try {
+		raw = JSON.parse(await readFile(file, 'utf8'));
+	} catch (error) {
+		throw new Error(`${file}: not readable as JSON: ${(error as Error).message}`);
+	}
+	const result = OverridesSchema.safeParse(raw);
+	if (!result.success) throw new Error(`${file} is not a valid overrides file:\n${formatIssues(result.error)}`);
+	return result.data;
+}
+
+/** The previous run's manifest; a missing or foreign one means everything is parsed. */
+async function loadManifest(file: string): Promise<Manifest | undefined> {
+	if (!existsSync(file)) return undefined;
+	const result = ManifestSchema.safeParse(JSON.parse(await readFile(file, 'utf8').catch(() => 'null')));
+	return result.success ? result.data : undefined;
+}
+
+/**
+ * A fingerprint of the code that turns sources into entries (and the locked
+ * dependencies): when it changes, every episode is parsed again.
+ */
+async function codeVersion(): Promise<string> {
+	const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+	const hash = createHash('sha256');
+	for (const dir of ['src/ingest', 'src/schemas', 'src/lib']) {
+		for (const name of (await readdir(path.join(root, dir))).filter((n) => n.endsWith('.ts')).sort()) {
+			hash.update(`${dir}/${name}\0`).update(await readFile(path.join(root, dir, name)));
+		}
+	}
+	const lock = path.join(root, 'package-lock.json');
+	if (existsSync(lock)) hash.update(await readFile(lock));
+	return hash.digest('hex');
+}
+
 const started = performance.now();
 const site = await loadSiteConfig(values.site);
-const files = (await readdir(values.sources)).filter((name) => name.endsWith('.txt')).sort();
-if (files.length === 0) throw new Error(`no dump files (*.txt) in ${values.sources}`);
+const overrides = await loadOverrides(values.overrides);
+const files = (await readdir(values.sources)).filter((name) => SOURCE_FILE.test(name)).sort();
+if (files.length === 0) throw new Error(`no sources (*.txt dumps, *.xml or *.rss feeds) in ${values.sources}`);
 const sources = await Promise.all(files.map(async (file) => ({ file, text: await readFile(path.join(values.sources, file), 'utf8') })));
-const { episodes, problems } = ingestSources(sources, site.hosts);
 
 await mkdir(values.out, { recursive: true });
+const manifestPath = path.join(values.out, MANIFEST_FILE);
 const existing = new Set((await readdir(values.out)).filter((name) => name.endsWith('.mdx')));
+const { entries, problems, redirects, manifest, stats } = ingestSources(sources, {
+	hosts: site.hosts,
+	overrides,
+	overridesFile: values.overrides,
+	previous: await loadManifest(manifestPath),
+	existingFiles: existing,
+	codeVersion: await codeVersion(),
+});
+
 const counts = { added: 0, updated: 0, removed: 0, unchanged: 0 };
-for (const episode of episodes) {
-	const name = `${episode.slug}.mdx`;
-	const target = path.join(values.out, name);
-	const content = renderEpisodeMdx(episode);
-	const previous = existing.has(name) ? await readFile(target, 'utf8') : undefined;
-	existing.delete(name);
-	if (previous === content) {
+for (const entry of entries) {
+	const target = path.join(values.out, entry.file);
+	const had = existing.delete(entry.file);
+	if (entry.content === undefined) {
 		counts.unchanged++;
 		continue;
 	}
-	await writeFile(target, content);
-	counts[previous === undefined ? 'added' : 'updated']++;
+	if (had && (await readFile(target, 'utf8')) === entry.content) {
+		counts.unchanged++;
+		continue;
+	}
+	await writeFile(target, entry.content);
+	counts[had ? 'updated' : 'added']++;
 }
 for (const stale of existing) {
 	await rm(path.join(values.out, stale));
 	counts.removed++;
 }
+const redirectsFile: RedirectsFile = {
+	generated: 'Generated by `npm run ingest` from content/overrides.json: old episode slugs and where they moved. Do not edit.',
+	redirects,
+};
+await writeIfChanged(path.join(values.out, REDIRECTS_FILE), `${JSON.stringify(redirectsFile, null, '\t')}\n`);
+await writeIfChanged(manifestPath, `${JSON.stringify(manifest)}\n`);
+
+/** Writes a file only when its content changes, so the build's file watchers and caches stay quiet. */
+async function writeIfChanged(file: string, content: string): Promise<void> {
+	const previous = existsSync(file) ? await readFile(file, 'utf8') : undefined;
+	if (previous !== content) await writeFile(file, content);
+}
 
 const bytes = sources.reduce((sum, source) => sum + Buffer.byteLength(source.text), 0);
 const seconds = (performance.now() - started) / 1000;
 console.log(
-	`ingest: ${episodes.length} episodes from ${files.length} source${files.length === 1 ? '' : 's'} ` +
-		`(${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s): ` +
-		`${counts.added} added, ${counts.updated} updated, ${counts.removed} removed, ${counts.unchanged} unchanged`,
+	`ingest: ${entries.length} episodes from ${files.length} source${files.length === 1 ? '' : 's'} ` +
+		`(${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s; ${stats.parsed} parsed, ${stats.reused} reused unchanged): ` +
+		`${counts.added} added, ${counts.updated} updated, ${counts.removed} removed, ${counts.unchanged} unchanged` +
+		(redirects.length > 0 ? `; ${redirects.length} redirect${redirects.length === 1 ? '' : 's'} from old slugs` : ''),
 );
 const errors = problems.filter((problem) => problem.severity === 'error');
 const warnings = problems.filter((problem) => problem.severity === 'warning');

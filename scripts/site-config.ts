@@ -1,19 +1,86 @@
-/** Reads and validates content/site.json, with errors that say which field is wrong. */
-import { readFile } from 'node:fs/promises';
-import { SiteConfigSchema, type SiteConfig } from '../src/schemas/site.ts';
+/**
+ * Reads and validates content/site.json, and works out where the site is
+ * deployed. Used by `npm run ingest` and by astro.config.mjs.
+ */
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { BasePathSchema, SiteConfigSchema, type SiteConfig } from '../src/schemas/site.ts';
 
-/** Loads the site configuration; throws a readable error naming the file and each invalid field. */
-export async function loadSiteConfig(file: string): Promise<SiteConfig> {
+/** The configuration file, relative to the project root. */
+export const SITE_CONFIG_FILE = 'content/site.json';
+
+/** One line per zod issue: `  - hosts.0.url: must be an absolute http(s) URL`. */
+export function formatIssues(error: z.ZodError): string {
+	return error.issues
+		.map((issue) => {
+			const where = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+			const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((key) => `“${key}”`).join(', ')})` : '';
+			return `  - ${where || '(top level)'}: ${issue.message}${keys}`;
+		})
+		.join('\n');
+}
+
+/** Validates parsed JSON as a site configuration; throws a readable error naming the file and each invalid field. */
+export function parseSiteConfig(raw: unknown, file = SITE_CONFIG_FILE): SiteConfig {
+	const result = SiteConfigSchema.safeParse(raw);
+	if (!result.success) throw new Error(`${file} is not a valid site configuration:\n${formatIssues(result.error)}`);
+	return result.data;
+}
+
+/** Reads the site configuration synchronously (the Astro config cannot wait). */
+export function readSiteConfig(file = SITE_CONFIG_FILE): SiteConfig {
 	let raw: unknown;
 	try {
-		raw = JSON.parse(await readFile(file, 'utf8'));
+		raw = JSON.parse(readFileSync(file, 'utf8'));
 	} catch (error) {
 		throw new Error(`${file}: not readable as JSON: ${(error as Error).message}`);
 	}
-	const result = SiteConfigSchema.safeParse(raw);
-	if (!result.success) {
-		const details = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
-		throw new Error(`${file} is not a valid site configuration:\n${details}`);
+	return parseSiteConfig(raw, file);
+}
+
+/** Loads the site configuration; throws a readable error naming the file and each invalid field. */
+export async function loadSiteConfig(file = SITE_CONFIG_FILE): Promise<SiteConfig> {
+	return readSiteConfig(file);
+}
+
+/**
+ * Normalises a base path as people and tools write it: GitHub's
+ * configure-pages gives `/repo` (or an empty string for a user site), people
+ * write `repo/` or `/repo/`. The result has a slash at both ends.
+ */
+export function normalizeBasePath(input: string): string {
+	const trimmed = input.trim().replace(/^\/+|\/+$/g, '');
+	return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Where the build is deployed: Astro's `site` and `base`. */
+export interface Deployment {
+	/** Origin, without a trailing slash: `https://owner.github.io`. */
+	site: string;
+	/** Base path with slashes at both ends: `/repo/`. */
+	base: string;
+}
+
+/**
+ * The site URL and base path: `SITE_URL` and `BASE_PATH` from the
+ * environment when set (CI passes the GitHub Pages settings this way), else
+ * `url` and `base` from the configuration. A site URL that carries a path
+ * (`https://owner.github.io/repo`) gives that path as the base unless
+ * `BASE_PATH` says otherwise. Throws on values that would build broken links.
+ */
+export function resolveDeployment(config: SiteConfig, env: Record<string, string | undefined> = process.env): Deployment {
+	const rawUrl = env.SITE_URL?.trim() || config.url;
+	let url: URL;
+	try {
+		url = new URL(rawUrl);
+	} catch {
+		throw new Error(`SITE_URL “${rawUrl}” is not an absolute URL such as https://example.org`);
 	}
-	return result.data;
+	if (!/^https?:$/.test(url.protocol)) throw new Error(`SITE_URL “${rawUrl}” must use http or https`);
+	const pathFromUrl = url.pathname !== '/' ? url.pathname : undefined;
+	const rawBase = env.BASE_PATH !== undefined && env.BASE_PATH.trim() !== '' ? env.BASE_PATH : (pathFromUrl ?? config.base);
+	const base = normalizeBasePath(rawBase);
+	const checked = BasePathSchema.safeParse(base);
+	if (!checked.success) throw new Error(`base path “${rawBase}”: ${checked.error.issues[0]!.message}`);
+	return { site: url.origin, base };
 }

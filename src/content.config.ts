@@ -1,13 +1,14 @@
 /**
  * The episodes collection: MDX entries written by `npm run ingest` into
- * content/episodes/, validated with the same schema the ingest uses.
+ * content/episodes/ (or ARCHIVE_EPISODES_DIR, for a fixture site), validated
+ * with the same schema the ingest uses.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { EpisodeEntrySchema } from './schemas/entry.ts';
 
 const episodes = defineCollection({
-	loader: glob({ pattern: '*.mdx', base: './content/episodes' }),
+	loader: glob({ pattern: '*.mdx', base: process.env.ARCHIVE_EPISODES_DIR || './content/episodes' }),
 	schema: EpisodeEntrySchema,
 });
 

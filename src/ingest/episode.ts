@@ -1,15 +1,19 @@
 /**
  * The pure parser: dump text in, typed episodes and problems out. No file
- * system; `scripts/ingest.ts` is the shell around it.
+ * system; `scripts/ingest.ts` is the shell around it. `assembleEpisode` is
+ * the part every kind of source shares (see `feed.ts` for the other kind).
  */
 import { EpisodeSchema, type Block, type Chapter, type Episode, type Transcript, type Turn } from '../schemas/episode.ts';
+import type { EpisodeOverride, SpeakerTarget } from '../schemas/overrides.ts';
 import type { Host } from '../schemas/site.ts';
 import { AnchorRegistry, slugify } from '../lib/slug.ts';
 import { formatTime } from '../lib/time.ts';
 import { parseBlocks } from './blocks.ts';
+import type { ChapterList } from './chapters.ts';
 import { parseHeader, splitDump, type RawEpisode } from './dump.ts';
 import { Vocabulary, type SeamContext } from './glue.ts';
 import { inlineText, parseInline } from './inline.ts';
+import { correctHeadings } from './overrides.ts';
 import { ParseProblem, type Problem } from './problems.ts';
 import { findSections, type BodySections } from './sections.ts';
 import { guestsFromTitle, resolveSpeakers } from './speakers.ts';
@@ -101,7 +105,7 @@ function buildTranscript(raw: RawTranscript, heading: string, byLabel: Map<strin
 }
 
 /** Warnings about an episode that is kept: no transcript, chapters beyond the transcript or out of order. */
-function episodeWarnings(episode: Episode): string[] {
+export function episodeWarnings(episode: Episode): string[] {
 	const warnings: string[] = [];
 	if (!episode.transcript) warnings.push('the episode has no transcript');
 	for (const [i, chapter] of episode.chapters.entries()) {
@@ -122,20 +126,127 @@ function episodeWarnings(episode: Episode): string[] {
 	return warnings;
 }
 
+/** The corrections that apply to one episode: its own and the file-wide speaker names. */
+export interface EpisodeCorrections {
+	override?: EpisodeOverride;
+	/** File-wide speaker corrections (`speakers` at the top of overrides.json). */
+	speakers?: Readonly<Record<string, SpeakerTarget>>;
+}
+
 /**
- * Parses one episode record. Throws a `ParseProblem` (with an offset into the
- * body where it has one) for what cannot be read.
+ * What a source gives for one episode before the steps every source shares.
+ * The prose is given as functions because recovering it needs the speaker
+ * names found in the transcript and must claim anchors in page order.
  */
-export function parseEpisode(raw: RawEpisode, options: ParseOptions, vocabulary: Vocabulary): Episode {
-	const header = parseHeader(raw.header);
-	const guests = guestsFromTitle(raw.title);
-	const names = new Set<string>([
-		...options.hosts.flatMap((host) => host.aliases),
-		...guests,
-		...guests.map((guest) => guest.split(' ')[0]!),
-	]);
+export interface EpisodeDraft {
+	/** Title exactly as the source writes it. */
+	title: string;
+	show: string;
+	published: Date;
+	source: Episode['source'];
+	description: (context: SeamContext, anchors: AnchorRegistry) => Block[];
+	showNotes: (context: SeamContext, anchors: AnchorRegistry) => Block[];
+	showNotesHeading?: string | undefined;
+	chapterList?: ChapterList | undefined;
+	chaptersHeading?: string | undefined;
+	/** The transcript as dump text (labels glued to sentences), with its heading and where it starts, for error offsets. */
+	transcript?: { heading: string; text: string; offset: number } | undefined;
+}
+
+/** An episode built from a draft, with what its corrections did not match. */
+export interface AssembledEpisode {
+	episode: Episode;
+	/** Descriptions of corrections that matched nothing in this episode. */
+	unmatched: string[];
+	/** File-wide speaker labels that occur in this episode. */
+	speakerLabels: Set<string>;
+}
+
+/** The slug the parser gives a title: the key of the episode's corrections. */
+export function parserSlug(title: string): string {
+	return slugify(title, 60) || 'episode';
+}
+
+/**
+ * The steps every source shares: speaker names, transcript, prose, chapters
+ * and speakers, anchors in page order, corrections, and validation against the
+ * schema. Throws a `ParseProblem` (with an offset where it has one) for what
+ * cannot be read.
+ */
+export function assembleEpisode(draft: EpisodeDraft, hosts: readonly Host[], vocabulary: Vocabulary, corrections: EpisodeCorrections = {}): AssembledEpisode {
+	const override = corrections.override;
+	const title = override?.title ?? draft.title;
+	const extraGuests = (override?.guests ?? []).map((guest) => (typeof guest === 'string' ? guest : guest.name));
+	const guests = [...guestsFromTitle(title), ...extraGuests];
+	const names = new Set<string>([...hosts.flatMap((host) => host.aliases), ...guests, ...guests.map((guest) => guest.split(' ')[0]!)]);
 	const context: SeamContext = { vocabulary, names };
 	const anchors = new AnchorRegistry(RESERVED_IDS);
+
+	// The transcript first: its speaker names help to find headings glued to them elsewhere.
+	let rawTranscript: RawTranscript | undefined;
+	if (draft.transcript) {
+		try {
+			rawTranscript = parseTranscript(draft.transcript.text, names);
+		} catch (error) {
+			throw offsetBy(error, draft.transcript.offset);
+		}
+		for (const turn of rawTranscript.turns) if (!turn.label.includes(' ')) names.add(turn.label);
+	}
+
+	const description = draft.description(context, anchors);
+	const showNotes = draft.showNotes(context, anchors);
+	const chapters: Chapter[] = (draft.chapterList?.chapters ?? []).map((chapter) => ({
+		id: anchors.claim(`ch-${slugify(chapter.title, 50) || formatTime(chapter.start).replace(/:/g, '-')}`),
+		start: chapter.start,
+		title: chapter.title,
+		notes: chapter.notes.map((note) => ({ content: parseInline(note) })),
+	}));
+
+	const labels = [...new Set(rawTranscript?.turns.map((turn) => turn.label) ?? [])];
+	const speakerNames = { ...corrections.speakers, ...override?.speakers };
+	const { speakers, byLabel, corrected } = resolveSpeakers(labels, title, hosts, { names: speakerNames, guests: override?.guests ?? [] });
+	const transcript = rawTranscript && draft.transcript ? buildTranscript(rawTranscript, draft.transcript.heading, byLabel, anchors) : undefined;
+	const intro = draft.chapterList?.intro.join(' ');
+
+	const built: Episode = {
+		slug: override?.slug ?? parserSlug(draft.title),
+		title,
+		show: draft.show,
+		published: draft.published,
+		summary: '',
+		duration: estimateDuration(transcript, chapters),
+		speakers,
+		description,
+		showNotes,
+		...(draft.showNotesHeading ? { showNotesHeading: draft.showNotesHeading } : {}),
+		chapters,
+		...(draft.chaptersHeading ? { chaptersHeading: draft.chaptersHeading } : {}),
+		...(intro ? { chaptersIntro: intro } : {}),
+		...(transcript ? { transcript } : {}),
+		source: draft.source,
+	};
+	const unmatched = Object.keys(override?.speakers ?? {})
+		.filter((label) => !corrected.has(label))
+		.map((label) => `speakers “${label}” is not a label in the transcript`);
+	const headingFix = correctHeadings(built, override?.headings ?? { add: [], remove: [] });
+	unmatched.push(...headingFix.unmatched);
+	const episode = { ...headingFix.episode, summary: summarize(headingFix.episode.description) };
+
+	const checked = EpisodeSchema.safeParse(episode);
+	if (!checked.success) {
+		const issue = checked.error.issues[0]!;
+		throw new ParseProblem(`the parsed episode does not fit the schema at ${issue.path.join('.')}: ${issue.message}`);
+	}
+	const speakerLabels = new Set(Object.keys(corrections.speakers ?? {}).filter((label) => corrected.has(label)));
+	return { episode: checked.data, unmatched, speakerLabels };
+}
+
+/**
+ * Reads one dump record into a draft: the date line and the body's sections.
+ * Throws a `ParseProblem` (with an offset into the body where it has one).
+ */
+export function draftFromDump(raw: RawEpisode, file: string, context: SeamContext): EpisodeDraft {
+	const header = parseHeader(raw.header);
 	const body = raw.body;
 	let layout: BodySections;
 	try {
@@ -144,64 +255,46 @@ export function parseEpisode(raw: RawEpisode, options: ParseOptions, vocabulary:
 		throw offsetBy(error, 0);
 	}
 	const sectionText = (kind: string) => layout.sections.filter((s) => s.kind === kind).map((s) => body.slice(s.contentStart, s.end));
-
-	// The transcript first: its speaker names help to find headings glued to them elsewhere.
 	const transcriptSection = layout.sections.find((s) => s.kind === 'transcript');
-	let rawTranscript: RawTranscript | undefined;
-	if (transcriptSection) {
-		try {
-			rawTranscript = parseTranscript(body.slice(transcriptSection.contentStart, transcriptSection.end), names);
-		} catch (error) {
-			throw offsetBy(error, transcriptSection.contentStart);
-		}
-		for (const turn of rawTranscript.turns) if (!turn.label.includes(' ')) names.add(turn.label);
-	}
-
-	const description = sectionText('description').flatMap((text) => parseBlocks(text, { context, anchors, headingLevel: 2 }));
-	const showNotes = sectionText('showNotes').flatMap((text) => parseBlocks(text, { context, anchors, headingLevel: 3 }));
 	const chapterSection = layout.sections.find((s) => s.kind === 'chapters');
-	const chapters: Chapter[] = (layout.chapterList?.chapters ?? []).map((chapter) => ({
-		id: anchors.claim(`ch-${slugify(chapter.title, 50) || formatTime(chapter.start).replace(/:/g, '-')}`),
-		start: chapter.start,
-		title: chapter.title,
-		notes: chapter.notes.map((note) => ({ content: parseInline(note) })),
-	}));
-
-	const labels = [...new Set(rawTranscript?.turns.map((turn) => turn.label) ?? [])];
-	const { speakers, byLabel } = resolveSpeakers(labels, raw.title, options.hosts);
-	const transcript = rawTranscript ? buildTranscript(rawTranscript, transcriptSection!.heading!, byLabel, anchors) : undefined;
-	const intro = layout.chapterList?.intro.join(' ');
-	const showNotesHeading = layout.sections.find((s) => s.kind === 'showNotes' && s.heading)?.heading;
-
-	const episode: Episode = {
-		slug: slugify(raw.title, 60) || 'episode',
+	return {
 		title: raw.title,
 		show: header.show,
 		published: header.published,
-		summary: summarize(description),
-		duration: estimateDuration(transcript, chapters),
-		speakers,
-		description,
-		showNotes,
-		...(showNotesHeading ? { showNotesHeading } : {}),
-		chapters,
-		...(chapterSection?.heading ? { chaptersHeading: chapterSection.heading } : {}),
-		...(intro ? { chaptersIntro: intro } : {}),
-		...(transcript ? { transcript } : {}),
-		source: { file: options.file, line: raw.titleLine },
+		source: { file, line: raw.titleLine },
+		description: (ctx, anchors) => sectionText('description').flatMap((text) => parseBlocks(text, { context: ctx, anchors, headingLevel: 2 })),
+		showNotes: (ctx, anchors) => sectionText('showNotes').flatMap((text) => parseBlocks(text, { context: ctx, anchors, headingLevel: 3 })),
+		showNotesHeading: layout.sections.find((s) => s.kind === 'showNotes' && s.heading)?.heading,
+		chapterList: layout.chapterList,
+		chaptersHeading: chapterSection?.heading,
+		transcript: transcriptSection
+			? { heading: transcriptSection.heading!, text: body.slice(transcriptSection.contentStart, transcriptSection.end), offset: transcriptSection.contentStart }
+			: undefined,
 	};
-	const checked = EpisodeSchema.safeParse(episode);
-	if (!checked.success) {
-		const issue = checked.error.issues[0]!;
-		throw new ParseProblem(`the parsed episode does not fit the schema at ${issue.path.join('.')}: ${issue.message}`);
-	}
-	return checked.data;
+}
+
+/**
+ * Parses one episode record. Throws a `ParseProblem` (with an offset into the
+ * body where it has one) for what cannot be read.
+ */
+export function parseEpisode(raw: RawEpisode, options: ParseOptions, vocabulary: Vocabulary, corrections: EpisodeCorrections = {}): AssembledEpisode {
+	// Section finding needs the names the title gives; the assembly adds the transcript's own.
+	const guests = guestsFromTitle(corrections.override?.title ?? raw.title);
+	const names = new Set<string>([...options.hosts.flatMap((host) => host.aliases), ...guests, ...guests.map((guest) => guest.split(' ')[0]!)]);
+	const draft = draftFromDump(raw, options.file, { vocabulary, names });
+	return assembleEpisode(draft, options.hosts, vocabulary, corrections);
 }
 
 /** Re-throws a `ParseProblem` with its offset moved into body coordinates. */
 function offsetBy(error: unknown, base: number): unknown {
 	if (error instanceof ParseProblem) return new ParseProblem(error.message, (error.offset ?? 0) + base);
 	return error;
+}
+
+/** Where a problem thrown while parsing a dump record is: the date line, a position in the body, or the body's first line. */
+export function problemPosition(raw: RawEpisode, error: ParseProblem): { line: number; column?: number } {
+	if (error.message.startsWith('cannot read the date line') || error.message.startsWith('invalid publication date')) return { line: raw.headerLine };
+	return error.offset !== undefined ? position(raw, error.offset) : { line: raw.bodyLine };
 }
 
 /**
@@ -222,20 +315,14 @@ export function parseDump(text: string, options: ParseOptions): ParseResult {
 	const episodes: Episode[] = [];
 	for (const raw of raws) {
 		try {
-			const episode = parseEpisode(raw, options, vocabulary);
+			const { episode } = parseEpisode(raw, options, vocabulary);
 			for (const message of episodeWarnings(episode)) {
 				problems.push({ severity: 'warning', file: options.file, line: raw.titleLine, episode: raw.title, message });
 			}
 			episodes.push(episode);
 		} catch (error) {
 			if (!(error instanceof ParseProblem)) throw error;
-			const where =
-				error.message.startsWith('cannot read the date line') || error.message.startsWith('invalid publication date')
-					? { line: raw.headerLine }
-					: error.offset !== undefined
-						? position(raw, error.offset)
-						: { line: raw.bodyLine };
-			problems.push({ severity: 'error', file: options.file, ...where, episode: raw.title, message: error.message });
+			problems.push({ severity: 'error', file: options.file, ...problemPosition(raw, error), episode: raw.title, message: error.message });
 		}
 	}
 	return { episodes, problems };

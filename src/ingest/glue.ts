@@ -54,6 +54,7 @@ export function bareWord(token: string): string {
  */
 export class Vocabulary {
 	readonly #counts = new Map<string, number>();
+	#log: Map<string, boolean> | undefined;
 
 	constructor(text: string, extra: Iterable<string> = []) {
 		for (const token of text.split(/\s+/)) {
@@ -65,7 +66,32 @@ export class Vocabulary {
 
 	/** True when the word occurs at least `min` times in the source (or is a built-in word). */
 	has(word: string, min = 2): boolean {
-		return (this.#counts.get(word) ?? 0) >= min;
+		const answer = (this.#counts.get(word) ?? 0) >= min;
+		this.#log?.set(`${min}:${word}`, answer);
+		return answer;
+	}
+
+	/**
+	 * Records every answer `has` gives until `stopRecording`. An episode's parse
+	 * depends on the rest of its source only through these answers, so the
+	 * incremental ingest keeps them to know when a cached parse is still valid.
+	 */
+	startRecording(): Map<string, boolean> {
+		this.#log = new Map();
+		return this.#log;
+	}
+
+	/** Stops recording (see `startRecording`). */
+	stopRecording(): void {
+		this.#log = undefined;
+	}
+
+	/** True when every recorded answer (`min:word` → answer) is still what `has` says. */
+	agreesWith(answers: Readonly<Record<string, boolean>>): boolean {
+		return Object.entries(answers).every(([key, answer]) => {
+			const colon = key.indexOf(':');
+			return ((this.#counts.get(key.slice(colon + 1)) ?? 0) >= Number(key.slice(0, colon))) === answer;
+		});
 	}
 }
 

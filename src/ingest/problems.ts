@@ -20,8 +20,8 @@ export interface Problem {
 	severity: 'error' | 'warning';
 	/** Source file name, relative to the sources folder. */
 	file: string;
-	/** 1-based line in the source file. */
-	line: number;
+	/** 1-based line in the source file, when known. */
+	line?: number;
 	/** 1-based column, when the problem is inside a long body line. */
 	column?: number;
 	/** Title of the episode concerned, when known. */
@@ -31,7 +31,7 @@ export interface Problem {
 
 /** Formats a problem the way compilers do: `file:line:col: error: message (episode “title”)`. */
 export function formatProblem(problem: Problem): string {
-	const where = `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}`;
+	const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}${problem.line && problem.column ? `:${problem.column}` : ''}`;
 	const episode = problem.episode ? ` (episode “${problem.episode}”)` : '';
 	return `${where}: ${problem.severity}: ${problem.message}${episode}`;
 }

@@ -1,8 +1,21 @@
-/** Several dump files into one set of episodes: each parsed on its own, then merged by slug. */
+/**
+ * Every source file into one set of entries: text dumps and RSS feeds, each
+ * parsed on its own, merged so an episode is published once, corrected by
+ * overrides.json, and rendered only when something it depends on changed.
+ * Pure: the shell (`scripts/ingest.ts`) reads and writes the files.
+ */
+import { createHash } from 'node:crypto';
 import type { Episode } from '../schemas/episode.ts';
+import type { Manifest, ManifestEntry } from '../schemas/manifest.ts';
+import { NO_OVERRIDES, type Overrides } from '../schemas/overrides.ts';
+import type { Redirect } from '../schemas/redirects.ts';
 import type { Host } from '../schemas/site.ts';
-import { parseDump } from './episode.ts';
-import type { Problem } from './problems.ts';
+import { splitDump, type RawEpisode } from './dump.ts';
+import { assembleEpisode, episodeWarnings, parseEpisode, parserSlug, problemPosition, type AssembledEpisode, type EpisodeCorrections } from './episode.ts';
+import { draftFromFeedItem, isFeed, readFeed, type FeedItem } from './feed.ts';
+import { Vocabulary } from './glue.ts';
+import { renderEpisodeMdx } from './mdx.ts';
+import { ParseProblem, type Problem } from './problems.ts';
 
 /** A source file's name (relative to the sources folder) and text. */
 export interface SourceText {
@@ -10,46 +23,255 @@ export interface SourceText {
 	text: string;
 }
 
-/** The episodes of all sources, in a stable order (newest first), and every problem met. */
+/** What the ingest needs besides the sources. */
+export interface IngestOptions {
+	hosts: readonly Host[];
+	overrides?: Overrides;
+	/** How problems with the overrides name their file. */
+	overridesFile?: string;
+	/** The previous run's manifest: episodes whose hash it holds are not parsed again. */
+	previous?: Manifest | undefined;
+	/** Entry files now in the output folder; a cached episode whose file is missing is rendered again. */
+	existingFiles?: ReadonlySet<string>;
+	/** Changes with the ingest's code, so parses by other code are never reused. */
+	codeVersion?: string;
+}
+
+/** One entry file to keep in the output folder. */
+export interface OutputEntry {
+	slug: string;
+	title: string;
+	published: Date;
+	/** File name in the output folder (`<slug>.mdx`). */
+	file: string;
+	/** The file's content, or undefined when the file on disk is already right (nothing it depends on changed). */
+	content?: string;
+	/** The parsed episode, when it was parsed in this run. */
+	episode?: Episode;
+}
+
+/** The whole run: entries newest first, problems, redirects and the manifest for the next run. */
 export interface IngestResult {
-	episodes: Episode[];
+	entries: OutputEntry[];
 	problems: Problem[];
+	redirects: Redirect[];
+	manifest: Manifest;
+	/** Source episodes parsed in this run, and those taken from the manifest. */
+	stats: { parsed: number; reused: number };
+}
+
+/** A source episode on its way to an entry. */
+interface Candidate {
+	hash: string;
+	file: string;
+	line: number;
+	entry: ManifestEntry;
+	override?: Overrides['episodes'][string];
+	/** The parsed episode, if it was parsed in this run. */
+	episode?: Episode;
+	/** The file the previous run wrote it to, when it is taken from the manifest. */
+	previousFile?: string | null;
+	/** Parses it (again). */
+	parse: () => AssembledEpisode;
+}
+
+/** How far apart two copies of one episode may be dated (a dump's local time against a feed's GMT). */
+const SAME_EPISODE_WINDOW_MS = 36 * 3600 * 1000;
+
+const sha256 = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+
+/** Source episodes of one file, without parsing them. */
+function sourceRecords(source: SourceText): { records: { line: number; title: string; hashInput: unknown[]; parse: (c: EpisodeCorrections, hosts: readonly Host[]) => AssembledEpisode; position: (error: ParseProblem) => { line: number; column?: number } }[]; errors: Problem[]; vocabulary: Vocabulary } {
+	if (isFeed(source.text)) {
+		const feed = readFeed(source.text);
+		const vocabulary = new Vocabulary('');
+		return {
+			vocabulary,
+			errors: feed.errors.map((e) => ({ severity: 'error', file: source.file, line: e.line, ...(e.title ? { episode: e.title } : {}), message: e.message })),
+			records: feed.items.map((item: FeedItem) => ({
+				line: item.line,
+				title: item.title,
+				hashInput: ['feed', item, feed.show],
+				parse: (corrections, hosts) => assembleEpisode(draftFromFeedItem(item, feed.show, source.file), hosts, vocabulary, corrections),
+				position: () => ({ line: item.line }),
+			})),
+		};
+	}
+	const { episodes: raws, errors } = splitDump(source.text);
+	const vocabulary = new Vocabulary(source.text);
+	return {
+		vocabulary,
+		errors: errors.map((e) => ({ severity: 'error', file: source.file, line: e.line, ...(e.title ? { episode: e.title } : {}), message: e.message })),
+		records: raws.map((raw: RawEpisode) => ({
+			line: raw.titleLine,
+			title: raw.title,
+			hashInput: ['dump', raw],
+			parse: (corrections, hosts) => parseEpisode(raw, { file: source.file, hosts }, vocabulary, corrections),
+			position: (error) => problemPosition(raw, error),
+		})),
+	};
 }
 
 /**
- * Parses every source and merges them. Sources are read in file-name order;
- * an episode that appears again (same title and publication time) is kept
- * once, from the first source, and reported. Two different episodes that
- * would share a slug both get their publication date appended.
+ * Parses every source and merges them. Sources are read in file-name order.
+ * The same episode (same title, dated within a day and a half) in two sources
+ * is published once: from an RSS feed if one has it (its HTML keeps the
+ * structure a text dump lost), else from the first file; the other copies are
+ * reported. Two different episodes that would share a slug both get their
+ * publication date appended. Episodes whose hash the previous manifest holds,
+ * and whose source vocabulary still answers as it did, are not parsed.
  */
-export function ingestSources(sources: readonly SourceText[], hosts: readonly Host[]): IngestResult {
+export function ingestSources(sources: readonly SourceText[], options: IngestOptions): IngestResult {
+	const overrides = options.overrides ?? NO_OVERRIDES;
+	const overridesFile = options.overridesFile ?? 'overrides.json';
 	const problems: Problem[] = [];
-	const byKey = new Map<string, Episode>();
+	const candidates: Candidate[] = [];
+	const matchedKeys = new Set<string>();
+	const stats = { parsed: 0, reused: 0 };
 	for (const source of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
-		const result = parseDump(source.text, { file: source.file, hosts });
-		problems.push(...result.problems);
-		for (const episode of result.episodes) {
-			const key = `${episode.title}\u0000${episode.published.toISOString()}`;
-			const first = byKey.get(key);
-			if (first) {
-				problems.push({
-					severity: 'warning',
-					file: source.file,
-					line: episode.source.line,
-					episode: episode.title,
-					message: `already read from ${first.source.file}:${first.source.line}; this copy is ignored`,
-				});
+		const { records, errors, vocabulary } = sourceRecords(source);
+		problems.push(...errors);
+		for (const record of records) {
+			const key = parserSlug(record.title);
+			const override = overrides.episodes[key];
+			if (override) matchedKeys.add(key);
+			const corrections: EpisodeCorrections = { ...(override ? { override } : {}), speakers: overrides.speakers };
+			const hash = sha256(options.codeVersion ?? '', source.file, record.hashInput, options.hosts, corrections);
+			const cached = options.previous?.entries[hash];
+			const parse = () => record.parse(corrections, options.hosts);
+			if (cached && vocabulary.agreesWith(cached.vocabulary)) {
+				stats.reused++;
+				candidates.push({ hash, file: source.file, line: record.line, entry: { ...cached, file: null }, previousFile: cached.file, ...(override ? { override } : {}), parse });
 				continue;
 			}
-			byKey.set(key, episode);
+			stats.parsed++;
+			const answers = vocabulary.startRecording();
+			try {
+				const assembled = parse();
+				const { episode } = assembled;
+				candidates.push({
+					hash,
+					file: source.file,
+					line: record.line,
+					episode,
+					...(override ? { override } : {}),
+					parse,
+					entry: {
+						slug: episode.slug,
+						title: episode.title,
+						published: episode.published.toISOString(),
+						feed: record.hashInput[0] === 'feed',
+						overrideKey: key,
+						warnings: episodeWarnings(episode),
+						unmatched: assembled.unmatched,
+						speakerLabels: [...assembled.speakerLabels].sort(),
+						vocabulary: Object.fromEntries([...answers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+						file: null,
+					},
+				});
+			} catch (error) {
+				if (!(error instanceof ParseProblem)) throw error;
+				problems.push({ severity: 'error', file: source.file, ...record.position(error), episode: record.title, message: error.message });
+			} finally {
+				vocabulary.stopRecording();
+			}
 		}
 	}
-	const episodes = [...byKey.values()];
-	const slugCount = new Map<string, number>();
-	for (const episode of episodes) slugCount.set(episode.slug, (slugCount.get(episode.slug) ?? 0) + 1);
-	for (const episode of episodes) {
-		if (slugCount.get(episode.slug)! > 1) episode.slug = `${episode.slug}-${episode.published.toISOString().slice(0, 10)}`;
+
+	const winners = mergeCopies(candidates, problems);
+	for (const candidate of candidates) {
+		const where = { file: candidate.file, line: candidate.line, episode: candidate.entry.title };
+		for (const message of candidate.entry.warnings) problems.push({ severity: 'warning', ...where, message });
+		for (const message of candidate.entry.unmatched) {
+			problems.push({ severity: 'warning', file: overridesFile, episode: candidate.entry.title, message: `episodes.${candidate.entry.overrideKey}: ${message}; this correction is not applied` });
+		}
 	}
-	episodes.sort((a, b) => b.published.getTime() - a.published.getTime() || a.slug.localeCompare(b.slug));
-	return { episodes, problems };
+	for (const key of Object.keys(overrides.episodes)) {
+		if (!matchedKeys.has(key)) problems.push({ severity: 'warning', file: overridesFile, message: `episodes.${key}: no episode in the sources has this slug; its corrections are not applied` });
+	}
+	const usedLabels = new Set(candidates.flatMap((c) => c.entry.speakerLabels));
+	for (const label of Object.keys(overrides.speakers)) {
+		if (!usedLabels.has(label)) problems.push({ severity: 'warning', file: overridesFile, message: `speakers.${label}: no transcript has this label; the correction is not applied` });
+	}
+
+	const finalSlugs = disambiguateSlugs(winners);
+	const entries: OutputEntry[] = winners.map((candidate, i) => {
+		const slug = finalSlugs[i]!;
+		const file = `${slug}.mdx`;
+		const base = { slug, title: candidate.entry.title, published: new Date(candidate.entry.published), file };
+		const upToDate = !candidate.episode && candidate.previousFile === file && options.existingFiles?.has(file);
+		candidate.entry.file = file;
+		if (upToDate) return base;
+		const episode = candidate.episode ?? candidate.parse().episode;
+		episode.slug = slug;
+		return { ...base, content: renderEpisodeMdx(episode), episode };
+	});
+	entries.sort((a, b) => b.published.getTime() - a.published.getTime() || a.slug.localeCompare(b.slug));
+
+	const manifest: Manifest = {
+		generated: 'Generated by `npm run ingest`: what each source episode gave last time. Do not edit; delete it to parse everything again.',
+		version: 1,
+		entries: Object.fromEntries(candidates.map((c) => [c.hash, c.entry])),
+	};
+	return { entries, problems, redirects: redirectsFor(winners, finalSlugs, problems, overridesFile), manifest, stats };
+}
+
+/**
+ * Keeps one copy of each episode: copies have the same parser slug and dates
+ * within `SAME_EPISODE_WINDOW_MS`. A feed copy wins over dump copies, else
+ * the first in file order; every other copy is reported.
+ */
+function mergeCopies(candidates: readonly Candidate[], problems: Problem[]): Candidate[] {
+	const groups: Candidate[][] = [];
+	for (const candidate of candidates) {
+		const time = Date.parse(candidate.entry.published);
+		const group = groups.find((g) => g[0]!.entry.overrideKey === candidate.entry.overrideKey && Math.abs(Date.parse(g[0]!.entry.published) - time) <= SAME_EPISODE_WINDOW_MS);
+		if (group) group.push(candidate);
+		else groups.push([candidate]);
+	}
+	return groups.map((group) => {
+		const winner = group.find((c) => c.entry.feed) ?? group[0]!;
+		for (const copy of group) {
+			if (copy === winner) continue;
+			const why = winner.entry.feed && !copy.entry.feed ? 'the RSS feed has it with its original structure' : 'it was read first';
+			problems.push({
+				severity: 'warning',
+				file: copy.file,
+				line: copy.line,
+				episode: copy.entry.title,
+				message: `also in ${winner.file}:${winner.line}, which is published because ${why}; this copy is ignored`,
+			});
+		}
+		return winner;
+	});
+}
+
+/** Final slugs: a slug two episodes share gets each one's publication date appended. */
+function disambiguateSlugs(winners: readonly Candidate[]): string[] {
+	const count = new Map<string, number>();
+	for (const c of winners) count.set(c.entry.slug, (count.get(c.entry.slug) ?? 0) + 1);
+	return winners.map((c) => (count.get(c.entry.slug)! > 1 ? `${c.entry.slug}-${c.entry.published.slice(0, 10)}` : c.entry.slug));
+}
+
+/**
+ * Redirects that keep old URLs working: an episode whose slug a correction
+ * changed is still reachable at the parser's slug and at every `redirectFrom`
+ * slug. A redirect that would hide a published episode is reported instead.
+ */
+function redirectsFor(winners: readonly Candidate[], slugs: readonly string[], problems: Problem[], overridesFile: string): Redirect[] {
+	const live = new Set(slugs);
+	const redirects = new Map<string, string>();
+	for (const [i, candidate] of winners.entries()) {
+		const to = slugs[i]!;
+		const from = [...(candidate.override?.slug ? [candidate.entry.overrideKey] : []), ...(candidate.override?.redirectFrom ?? [])];
+		for (const old of from) {
+			if (old === to) continue;
+			if (live.has(old)) {
+				problems.push({ severity: 'warning', file: overridesFile, episode: candidate.entry.title, message: `episodes.${candidate.entry.overrideKey}: cannot redirect “${old}” to “${to}”: another episode has that slug` });
+				continue;
+			}
+			redirects.set(old, to);
+		}
+	}
+	return [...redirects].map(([from, to]) => ({ from, to })).sort((a, b) => a.from.localeCompare(b.from));
 }

@@ -1,5 +1,6 @@
 /** Who speaks: transcript labels resolved to people with full names and roles. */
 import type { Speaker } from '../schemas/episode.ts';
+import type { Guest, SpeakerTarget } from '../schemas/overrides.ts';
 import type { Host } from '../schemas/site.ts';
 import { slugify } from '../lib/slug.ts';
 
@@ -29,6 +30,16 @@ export interface SpeakerResolution {
 	speakers: Speaker[];
 	/** Speaker id for each label as written. */
 	byLabel: Map<string, string>;
+	/** The corrected labels (keys of `SpeakerCorrections.names`) that occur in the transcript. */
+	corrected: Set<string>;
+}
+
+/** Maintainers' corrections (see `src/schemas/overrides.ts`). */
+export interface SpeakerCorrections {
+	/** Label as written → who it is. */
+	names?: Readonly<Record<string, SpeakerTarget>>;
+	/** Guests the title does not name. */
+	guests?: readonly Guest[];
 }
 
 /** Finds the full name a label stands for among the guests: `David` → `David Luan`. */
@@ -46,15 +57,22 @@ function guestFor(label: string, guests: readonly string[]): string | undefined 
  * by the full names in the title (`David` → `David Luan`), a joint label
  * (`Ce / Vipul`) to both names, and `n/a` to an unidentified speaker. Guests
  * named in the title who never speak are listed too.
+ *
+ * A correction names who a label is; the name is resolved like a label (a
+ * host's name or alias is that host), so labels corrected to one name are one
+ * speaker. Corrected guests count as named in the title.
  */
-export function resolveSpeakers(labels: readonly string[], title: string, hosts: readonly Host[]): SpeakerResolution {
-	const guests = guestsFromTitle(title);
+export function resolveSpeakers(labels: readonly string[], title: string, hosts: readonly Host[], corrections: SpeakerCorrections = {}): SpeakerResolution {
+	const extraGuests = (corrections.guests ?? []).map((guest) => (typeof guest === 'string' ? { name: guest } : guest));
+	const guests = [...guestsFromTitle(title), ...extraGuests.map((guest) => guest.name)];
+	const urls = new Map(extraGuests.flatMap((guest) => (guest.url ? [[guest.name, guest.url] as const] : [])));
 	const speakers: Speaker[] = [];
 	const byLabel = new Map<string, string>();
-	const add = (label: string | undefined, id: string, name: string, role: Speaker['role']) => {
+	const corrected = new Set<string>();
+	const add = (label: string | undefined, id: string, name: string, role: Speaker['role'], url = urls.get(name)) => {
 		let speaker = speakers.find((s) => s.id === id);
 		if (!speaker) {
-			speaker = { id, name, labels: [], role };
+			speaker = { id, name, labels: [], role, ...(url ? { url } : {}) };
 			speakers.push(speaker);
 		}
 		if (label !== undefined) {
@@ -62,9 +80,22 @@ export function resolveSpeakers(labels: readonly string[], title: string, hosts:
 			byLabel.set(label, id);
 		}
 	};
-	const hostFor = (label: string) => hosts.find((host) => host.aliases.some((alias) => alias.toLowerCase() === label.toLowerCase()));
+	const hostFor = (label: string) =>
+		hosts.find((host) => host.name.toLowerCase() === label.toLowerCase() || host.aliases.some((alias) => alias.toLowerCase() === label.toLowerCase()));
 
 	for (const label of labels) {
+		const correction = corrections.names?.[label];
+		if (correction !== undefined) {
+			corrected.add(label);
+			const target = typeof correction === 'string' ? { name: correction } : correction;
+			const host = hostFor(target.name);
+			if (host && target.role === undefined) add(label, host.id, host.name, 'host');
+			else {
+				const name = guestFor(target.name, guests) ?? target.name;
+				add(label, personId(name), name, target.role ?? 'guest', target.url ?? urls.get(name));
+			}
+			continue;
+		}
 		const host = hostFor(label);
 		if (host) {
 			add(label, host.id, host.name, 'host');
@@ -82,7 +113,7 @@ export function resolveSpeakers(labels: readonly string[], title: string, hosts:
 	for (const guest of guests) {
 		if (!speakers.some((speaker) => speaker.name === guest)) add(undefined, personId(guest), guest, 'guest');
 	}
-	return { speakers, byLabel };
+	return { speakers, byLabel, corrected };
 }
 
 /** A person's id: the slug of their full name, starting with a letter. */

@@ -59,6 +59,8 @@ export const SpeakerSchema = z.object({
 	/** Speaker labels as written in the transcript (`David`, `swyx`, `Swyx`). */
 	labels: z.array(z.string()),
 	role: RoleSchema,
+	/** A page about the person, where a correction gives one. */
+	url: z.string().optional(),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 

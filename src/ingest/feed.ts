@@ -1,0 +1,288 @@
+/**
+ * The podcast's own RSS feed export (RSS 2.0, as Substack publishes it): each
+ * `<item>` has the post as HTML in `content:encoded`. The HTML keeps the
+ * paragraphs, headings, lists and links that the text dump lost, so the prose
+ * is read from its elements; the transcript is flattened the way the dump
+ * flattens it and goes through the same transcript parser.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Block, Inline, ListItem } from '../schemas/episode.ts';
+import type { AnchorRegistry } from '../lib/slug.ts';
+import { headingBlock } from './blocks.ts';
+import { readChapterItem, type ChapterList, type RawChapter } from './chapters.ts';
+import type { EpisodeDraft } from './episode.ts';
+import { parseInline } from './inline.ts';
+import { ParseProblem } from './problems.ts';
+
+/** One `<item>` of the feed, before its HTML is read. */
+export interface FeedItem {
+	title: string;
+	/** `pubDate` as written. */
+	pubDate: string;
+	/** The post as HTML (`content:encoded`, else `description`). */
+	html: string;
+	/** 1-based line of the `<item>` tag in the feed file. */
+	line: number;
+}
+
+/** A feed file read into items, and the items that could not be read. */
+export interface FeedRead {
+	/** The channel's title: the show's name. */
+	show: string;
+	items: FeedItem[];
+	errors: { line: number; title?: string; message: string }[];
+}
+
+/** True when a source file's text is an RSS feed rather than a text dump. */
+export function isFeed(text: string): boolean {
+	return /^\uFEFF?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<rss[\s>]/.test(text);
+}
+
+/** Text of an XML value that may be a string, a number or a node with `#text`. */
+function textOf(value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object') return textOf((value as Record<string, unknown>)['#text']);
+	return String(value).trim();
+}
+
+/**
+ * Splits a feed into items. A feed that is not well-formed XML is one error
+ * at the line the XML parser names; an item without a title or body is an
+ * error at its line, and the other items are still read.
+ */
+export function readFeed(text: string): FeedRead {
+	const source = text.replace(/^\uFEFF/, '');
+	const valid = XMLValidator.validate(source);
+	if (valid !== true) return { show: '', items: [], errors: [{ line: valid.err.line, message: `the feed is not well-formed XML: ${valid.err.msg}` }] };
+	const parser = new XMLParser({
+		ignoreAttributes: true,
+		parseTagValue: false,
+		trimValues: false,
+		captureMetaData: true,
+		processEntities: true,
+		htmlEntities: true,
+		isArray: (name) => name === 'item',
+	});
+	const tree = parser.parse(source) as Record<string, unknown>;
+	const meta = XMLParser.getMetaDataSymbol() as unknown as string;
+	const lineAt = (index: number | undefined) => (index === undefined ? 1 : source.slice(0, index).split('\n').length);
+	const channel = ((tree.rss as Record<string, unknown> | undefined)?.channel ?? {}) as Record<string, unknown>;
+	const items: FeedItem[] = [];
+	const errors: FeedRead['errors'] = [];
+	for (const raw of (channel.item as Record<string, unknown>[] | undefined) ?? []) {
+		const line = lineAt((raw?.[meta] as { startIndex?: number } | undefined)?.startIndex);
+		const title = textOf(raw?.title).replace(/\s+/g, ' ');
+		const html = textOf(raw?.['content:encoded']) || textOf(raw?.description);
+		if (!title) errors.push({ line, message: 'the feed item has no <title>' });
+		else if (!html) errors.push({ line, title, message: 'the feed item has no content:encoded or description' });
+		else items.push({ title, pubDate: textOf(raw?.pubDate), html, line });
+	}
+	return { show: textOf(channel.title), items, errors };
+}
+
+/** Reads an RSS date (`Fri, 22 Mar 2024 19:08:00 GMT`); throws a `ParseProblem` naming it when it is no date. */
+export function parsePubDate(pubDate: string): Date {
+	const time = Date.parse(pubDate);
+	if (!pubDate || Number.isNaN(time)) throw new ParseProblem(`invalid publication date “${pubDate}”: expected an RSS date such as “Fri, 22 Mar 2024 19:08:00 GMT”`);
+	return new Date(time);
+}
+
+/** A prose block before anchors are given: headings get their id when the episode claims it. */
+type ProseBlock = { type: 'paragraph'; content: Inline[] } | { type: 'heading'; text: string } | { type: 'list'; items: ListItem[] };
+
+const HEADING = /^h[1-6]$/;
+const LIST = /^[uo]l$/;
+/** Containers whose children are blocks (Substack wraps images and embeds in them). */
+const CONTAINER = /^(?:div|section|article|figure|blockquote|center|main|header|footer|aside|details|table|tbody|thead|tr)$/;
+/** Elements whose content is never text of the post. */
+const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'button', 'form', 'img', 'source', 'video', 'audio', 'picture', 'hr']);
+/** Links readers may follow; anything else (`javascript:`, `data:`) keeps its text and loses the link. */
+const SAFE_HREF = /^(?:https?:|mailto:)/i;
+
+const isElement = (node: RootContent | ElementContent): node is Element => node.type === 'element';
+
+/** Plain text of an element, with `<br>` as a space and emphasis marked with `*` as the dump marks it. */
+function elementText(node: ElementContent | RootContent, marks = false): string {
+	if (node.type === 'text') return node.value;
+	if (!isElement(node) || SKIPPED.has(node.tagName)) return '';
+	if (node.tagName === 'br') return ' ';
+	const inner = node.children.map((child) => elementText(child, marks)).join('');
+	return marks && (node.tagName === 'em' || node.tagName === 'i') && inner.trim() ? `*${inner}*` : inner;
+}
+
+/** Inline content of an element: text (with bare links found as in the dump), links and emphasis. */
+export function inlineFromHtml(nodes: readonly ElementContent[]): Inline[] {
+	const out: Inline[] = [];
+	const pushText = (value: string) => {
+		if (!value) return;
+		const last = out.at(-1);
+		if (last?.type === 'text') last.value += value;
+		else out.push({ type: 'text', value });
+	};
+	const walk = (node: ElementContent) => {
+		if (node.type === 'text') pushText(node.value);
+		else if (!isElement(node) || SKIPPED.has(node.tagName)) return;
+		else if (node.tagName === 'br') pushText(' ');
+		else if (node.tagName === 'a') {
+			const href = String(node.properties.href ?? '').trim();
+			const text = elementText(node).replace(/\s+/g, ' ').trim();
+			if (text && SAFE_HREF.test(href)) out.push({ type: 'link', href, text });
+			else pushText(elementText(node));
+		} else if (node.tagName === 'em' || node.tagName === 'i') {
+			const value = elementText(node).replace(/\s+/g, ' ').trim();
+			if (value) out.push({ type: 'emphasis', value });
+		} else node.children.forEach(walk);
+	};
+	nodes.forEach(walk);
+	// Text nodes may hold bare URLs, linked as the dump's are; whitespace is collapsed as HTML shows it.
+	const result = out.flatMap((node) => (node.type === 'text' ? parseInline(node.value.replace(/\s+/g, ' ')) : [node]));
+	if (result[0]?.type === 'text') result[0] = { ...result[0], value: result[0].value.trimStart() };
+	const last = result.at(-1);
+	if (last?.type === 'text') result[result.length - 1] = { ...last, value: last.value.trimEnd() };
+	return result.filter((node) => node.type !== 'text' || node.value.length > 0);
+}
+
+/** A list element as list items; nested lists become children. */
+function listItems(list: Element): ListItem[] {
+	return list.children.filter(isElement).flatMap((li): ListItem[] => {
+		if (li.tagName !== 'li') return [];
+		const nested = li.children.filter((child) => isElement(child) && LIST.test(child.tagName)) as Element[];
+		const inline = li.children.filter((child) => !(isElement(child) && LIST.test(child.tagName)));
+		const children = nested.flatMap(listItems);
+		return [{ content: inlineFromHtml(inline.flatMap((child) => (isElement(child) && child.tagName === 'p' ? child.children : [child]))), ...(children.length ? { children } : {}) }];
+	});
+}
+
+/** The blocks of an HTML fragment in document order, with block containers opened up. */
+function htmlBlocks(nodes: readonly (RootContent | ElementContent)[]): { block: ProseBlock; element: Element }[] {
+	const out: { block: ProseBlock; element: Element }[] = [];
+	let loose: ElementContent[] = [];
+	const flushLoose = (element: Element) => {
+		const content = inlineFromHtml(loose);
+		loose = [];
+		if (content.length > 0) out.push({ block: { type: 'paragraph', content }, element });
+	};
+	for (const node of nodes) {
+		if (node.type === 'text') {
+			loose.push(node);
+			continue;
+		}
+		if (!isElement(node) || SKIPPED.has(node.tagName)) continue;
+		if (HEADING.test(node.tagName)) {
+			flushLoose(node);
+			const text = elementText(node, true).replace(/\s+/g, ' ').trim();
+			if (text) out.push({ block: { type: 'heading', text }, element: node });
+		} else if (LIST.test(node.tagName)) {
+			flushLoose(node);
+			const items = listItems(node);
+			if (items.length > 0) out.push({ block: { type: 'list', items }, element: node });
+		} else if (node.tagName === 'p' || node.tagName === 'pre' || node.tagName === 'figcaption' || node.tagName === 'td' || node.tagName === 'th') {
+			flushLoose(node);
+			const content = inlineFromHtml(node.children);
+			if (content.length > 0) out.push({ block: { type: 'paragraph', content }, element: node });
+		} else if (CONTAINER.test(node.tagName)) {
+			flushLoose(node);
+			out.push(...htmlBlocks(node.children));
+		} else {
+			loose.push(node);
+		}
+	}
+	if (loose.length > 0) {
+		const content = inlineFromHtml(loose);
+		if (content.length > 0) out.push({ block: { type: 'paragraph', content }, element: { type: 'element', tagName: 'p', properties: {}, children: [] } });
+	}
+	return out;
+}
+
+/** The subscription footer Substack appends, which the dump parser drops too. */
+const FOOTER = /^Get full access to \S.* at \S+$/u;
+
+/** Section headings of a post, as in the dump (`Chapters`, `Timestamps & Show Notes`, `Show Notes`, `Transcript`). */
+const CHAPTERS_TITLE = /^(?:Timestamps & Show Notes|Timestamps|Chapters)$/i;
+const SHOW_NOTES_TITLE = /^Show Notes$/i;
+const TRANSCRIPT_TITLE = /^(?:Transcripts?|Transcription)$/i;
+
+/** A chapter list from list items: `[00:01:14] Title` or `Title [00:01:11]`, untimed items as notes of the chapter above. */
+function chaptersFromList(items: readonly ListItem[], into: ChapterList): void {
+	const plain = (item: ListItem) => item.content.map((node) => (node.type === 'link' ? node.text : node.value)).join('');
+	for (const item of items) {
+		const text = plain(item).trim();
+		const chapter = readChapterItem(text);
+		const notes = (item.children ?? []).map(plain).filter(Boolean);
+		if (chapter) into.chapters.push({ ...chapter, notes, offset: 0 } satisfies RawChapter);
+		else if (into.chapters.length > 0) into.chapters.at(-1)!.notes.push(text, ...notes);
+		else into.intro.push(text);
+	}
+}
+
+/** Gives prose blocks their anchors, in page order. */
+function claimBlocks(blocks: readonly ProseBlock[], level: 2 | 3, anchors: AnchorRegistry): Block[] {
+	return blocks.map((block) => (block.type === 'heading' ? headingBlock(block.text, level, anchors) : block));
+}
+
+/**
+ * Reads one feed item into a draft. The post's section headings split it:
+ * prose before them is the description, `Show Notes` starts the show notes,
+ * the list after `Chapters`/`Timestamps` is the chapter list (a list of timed
+ * items is one without a heading too), and everything after `Transcript` is
+ * flattened, block after block without a separator as the dump has it, into
+ * the transcript text. Throws a `ParseProblem` for what cannot be read.
+ */
+export function draftFromFeedItem(item: FeedItem, show: string, file: string): EpisodeDraft {
+	const published = parsePubDate(item.pubDate);
+	const root: Root = fromHtml(item.html, { fragment: true });
+	const description: ProseBlock[] = [];
+	const showNotes: ProseBlock[] = [];
+	const chapterList: ChapterList = { chapters: [], intro: [], end: 0 };
+	let chaptersHeading: string | undefined;
+	let showNotesHeading: string | undefined;
+	let transcriptHeading: string | undefined;
+	const transcriptParts: string[] = [];
+	let section: 'description' | 'chapters' | 'showNotes' | 'transcript' = 'description';
+	for (const { block, element } of htmlBlocks(root.children)) {
+		if (block.type === 'paragraph' && FOOTER.test(inlineTextOf({ content: block.content }))) continue;
+		if (section === 'transcript') {
+			transcriptParts.push(elementText(element).replace(/\s+/g, ' ').trim());
+			continue;
+		}
+		if (block.type === 'heading' && TRANSCRIPT_TITLE.test(block.text)) {
+			section = 'transcript';
+			transcriptHeading = block.text;
+		} else if (block.type === 'heading' && CHAPTERS_TITLE.test(block.text) && !chaptersHeading) {
+			section = 'chapters';
+			chaptersHeading = block.text;
+		} else if (block.type === 'heading' && SHOW_NOTES_TITLE.test(block.text) && !showNotesHeading) {
+			section = 'showNotes';
+			showNotesHeading = block.text;
+		} else if (block.type === 'list' && (section === 'chapters' || (chapterList.chapters.length === 0 && readChapterItem(inlineTextOf(block.items[0]!)) !== undefined))) {
+			chaptersFromList(block.items, chapterList);
+			// Prose after the chapter list belongs with the show notes, as in the dump.
+			section = 'showNotes';
+		} else if (section === 'chapters' && block.type === 'paragraph' && chapterList.chapters.length === 0) {
+			chapterList.intro.push(inlineTextOf({ content: block.content }));
+		} else {
+			(section === 'description' ? description : showNotes).push(block);
+		}
+	}
+	const transcriptText = transcriptParts.join('');
+	const hasChapters = chapterList.chapters.length > 0 || chapterList.intro.length > 0;
+	return {
+		title: item.title,
+		show,
+		published,
+		source: { file, line: item.line },
+		description: (_context, anchors) => claimBlocks(description, 2, anchors),
+		showNotes: (_context, anchors) => claimBlocks(showNotes, 3, anchors),
+		showNotesHeading,
+		...(hasChapters ? { chapterList } : {}),
+		chaptersHeading,
+		transcript: transcriptHeading && transcriptText.trim() ? { heading: transcriptHeading, text: transcriptText, offset: 0 } : undefined,
+	};
+}
+
+/** Plain text of a list item's own content. */
+function inlineTextOf(item: ListItem): string {
+	return item.content.map((node) => (node.type === 'link' ? node.text : node.value)).join('').trim();
+}

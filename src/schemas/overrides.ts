@@ -1,0 +1,76 @@
+/**
+ * Corrections a maintainer makes without touching code (`content/overrides.json`):
+ * what the automatic parse got wrong about an episode. The ingest applies them
+ * and reports every correction that no longer matches anything.
+ */
+import { z } from 'zod';
+import { RoleSchema } from './episode.ts';
+
+const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lowercase words of a-z and 0-9 joined by single "-"');
+const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+
+/**
+ * Who a transcript label really is: a full name (`"David Luan"`), or a name
+ * with a role and link. A name that is a host's name or alias means that host,
+ * so two labels given the same name become one speaker (a merge).
+ */
+export const SpeakerTargetSchema = z.union([
+	z.string().min(1),
+	z.strictObject({
+		name: z.string().min(1),
+		role: RoleSchema.optional(),
+		url: HttpUrlSchema.optional(),
+	}),
+]);
+export type SpeakerTarget = z.infer<typeof SpeakerTargetSchema>;
+
+/** A guest the title does not name (or names in a way the parser cannot read). */
+export const GuestSchema = z.union([z.string().min(1), z.strictObject({ name: z.string().min(1), url: HttpUrlSchema.optional() })]);
+export type Guest = z.infer<typeof GuestSchema>;
+
+/** Transcript labels as written (`swyx`, `David`) → who they are. */
+export const SpeakerMapSchema = z.record(z.string().min(1), SpeakerTargetSchema);
+
+/** The corrections for one episode. */
+export const EpisodeOverrideSchema = z.strictObject({
+	/** The title as it should read. The slug stays as it was unless `slug` is set too, so links keep working. */
+	title: z.string().min(1).optional(),
+	/** A new slug; the old one (the key of this entry) redirects to it. */
+	slug: SlugSchema.optional(),
+	/** Further slugs the episode once had, which redirect to its slug too (an earlier `slug` correction). */
+	redirectFrom: z.array(SlugSchema).default([]),
+	/** Speaker labels of this episode → who they are (on top of the file-wide `speakers`). */
+	speakers: SpeakerMapSchema.default({}),
+	headings: z
+		.strictObject({
+			/**
+			 * Text the parser left inside a paragraph (or at the end of a
+			 * transcript turn) that is really a heading, exactly as written.
+			 */
+			add: z.array(z.string().min(1)).default([]),
+			/** Headings the parser invented, exactly as shown: they become text again. */
+			remove: z.array(z.string().min(1)).default([]),
+		})
+		.default({ add: [], remove: [] }),
+	/** Guests to add to the speaker list; a transcript label that is their first name resolves to them. */
+	guests: z.array(GuestSchema).default([]),
+});
+export type EpisodeOverride = z.infer<typeof EpisodeOverrideSchema>;
+
+/** The whole overrides file. Unknown keys are errors, so a typo never goes unnoticed. */
+export const OverridesSchema = z.strictObject({
+	/** A JSON Schema reference for editors; ignored. */
+	$schema: z.string().optional(),
+	/** Speaker labels → who they are, in every episode. */
+	speakers: SpeakerMapSchema.default({}),
+	/**
+	 * Corrections per episode, keyed by the slug the parser gives the episode
+	 * from its title in the source (the slug of its page before any `slug`
+	 * correction).
+	 */
+	episodes: z.record(SlugSchema, EpisodeOverrideSchema).default({}),
+});
+export type Overrides = z.infer<typeof OverridesSchema>;
+
+/** No corrections at all. */
+export const NO_OVERRIDES: Overrides = { speakers: {}, episodes: {} };

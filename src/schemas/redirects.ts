@@ -1,0 +1,24 @@
+/**
+ * Old episode URLs that must keep working: written by the ingest (from slug
+ * overrides) into the entries folder, read by astro.config.mjs.
+ */
+import { z } from 'zod';
+
+const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+
+/** An episode that moved from one slug to another. */
+export const RedirectSchema = z.strictObject({
+	/** The slug the episode had (its page was `/episodes/<from>/`). */
+	from: SlugSchema,
+	/** The slug it has now. */
+	to: SlugSchema,
+});
+export type Redirect = z.infer<typeof RedirectSchema>;
+
+/** The generated `redirects.json`. */
+export const RedirectsFileSchema = z.strictObject({
+	/** Says the file is generated, for people who open it. */
+	generated: z.string(),
+	redirects: z.array(RedirectSchema),
+});
+export type RedirectsFile = z.infer<typeof RedirectsFileSchema>;
