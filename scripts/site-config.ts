@@ -14,8 +14,7 @@ export function formatIssues(error: z.ZodError): string {
 	return error.issues
 		.map((issue) => {
 			const where = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-			const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.map((key) => `“${key}”`).join(', ')})` : '';
-			return `  - ${where || '(top level)'}: ${issue.message}${keys}`;
+			return `  - ${where || '(top level)'}: ${issue.message}`;
 		})
 		.join('\n');
 }

@@ -68,7 +68,11 @@ export const OverridesSchema = z.strictObject({
 	 * from its title in the source (the slug of its page before any `slug`
 	 * correction).
 	 */
-	episodes: z.record(SlugSchema, EpisodeOverrideSchema).default({}),
+	episodes: z
+		.record(SlugSchema, EpisodeOverrideSchema, {
+			error: (issue) => (issue.code === 'invalid_key' ? 'an episode is named by the slug the parser gives it: lowercase words of a-z and 0-9 joined by single "-"' : undefined),
+		})
+		.default({}),
 });
 export type Overrides = z.infer<typeof OverridesSchema>;
 
