@@ -15,17 +15,33 @@ function escapeHref(href: string): string {
 	return href.replace(/[\s()<>{}\\`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+/**
+ * Escapes text so that it stays text: every syntax character gets a
+ * backslash, and what GFM would turn into a link by itself (`www.`,
+ * `http://`, `a@b.c`) is broken with a character reference. Such an autolink
+ * would otherwise swallow the backslash of an escape right after it
+ * (`www.x\<!--` links `www.x\` and leaves `<!--` as JSX); the links the
+ * parser found are written as real links instead.
+ */
+export function escapeText(text: string): string {
+	return text
+		.replace(INLINE_SYNTAX, (ch) => `\\${ch}`)
+		.replace(/(w)(ww\.)/gi, (_, w: string, rest: string) => `&#x${w.charCodeAt(0).toString(16)};${rest}`)
+		.replace(/(https?):(?=\/\/)/gi, '$1&#x3A;')
+		.replace(/@/g, '&#x40;');
+}
+
 /** Renders inline nodes as Markdown. */
 export function inlineMarkdown(nodes: readonly Inline[]): string {
 	const out = nodes
 		.map((node) => {
 			switch (node.type) {
 				case 'text':
-					return node.value.replace(INLINE_SYNTAX, (ch) => `\\${ch}`).replace(/[\r\n\t]+/g, ' ');
+					return escapeText(node.value).replace(/[\r\n\t]+/g, ' ');
 				case 'emphasis':
-					return `*${node.value.replace(INLINE_SYNTAX, (ch) => `\\${ch}`)}*`;
+					return `*${escapeText(node.value)}*`;
 				case 'link':
-					return `[${node.text.replace(INLINE_SYNTAX, (ch) => `\\${ch}`)}](${escapeHref(node.href)})`;
+					return `[${escapeText(node.text)}](${escapeHref(node.href)})`;
 			}
 		})
 		.join('');
