@@ -3,16 +3,16 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
-import { buildPaths, readRedirects, redirectsFileIntegration } from './scripts/build-paths.ts';
+import { buildPaths, readRedirects, redirectsIntegration } from './scripts/build-paths.ts';
 import { readSiteConfig, resolveDeployment } from './scripts/site-config.ts';
-import { astroRedirectMap } from './src/ingest/redirects.ts';
 
 /**
  * Site URL and base path come from content/site.json; SITE_URL and BASE_PATH
  * override them (CI passes the GitHub Pages settings), so one build can target
  * a project subpath without editing any file.
  */
-const { site, base } = resolveDeployment(readSiteConfig());
+const config = readSiteConfig();
+const { site, base } = resolveDeployment(config);
 /** Where the entries are read from and the site is written to (ARCHIVE_* variables; the security test builds a fixture site). */
 const paths = buildPaths();
 /** Old episode URLs kept alive after a slug override: written by `npm run ingest`. */
@@ -27,8 +27,7 @@ export default defineConfig({
   // dir/ — so links always carry the slash and never hit a redirect.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  redirects: astroRedirectMap(redirects, base),
-  integrations: [mdx(), redirectsFileIntegration(redirects, base)],
+  integrations: [mdx(), redirectsIntegration(redirects, base, site, config.show.language)],
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; the remark pipeline is
     // opt-in. Built-in GFM is turned off so remark-gfm runs exactly once, from

@@ -3,10 +3,10 @@
  * Used by astro.config.mjs, so a fixture site (the security test's) can be
  * built beside the real one without touching it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { redirectsFile } from '../src/ingest/redirects.ts';
+import { redirectPages, redirectsFile } from '../src/ingest/redirects.ts';
 import { RedirectsFileSchema, type Redirect } from '../src/schemas/redirects.ts';
 import { formatIssues } from './site-config.ts';
 
@@ -41,13 +41,27 @@ export function readRedirects(episodesDir: string): Redirect[] {
 	return result.data.redirects;
 }
 
-/** Writes `_redirects` (Netlify, Cloudflare Pages) into the output once the build is done. */
-export function redirectsFileIntegration(redirects: readonly Redirect[], base: string): AstroIntegration {
+/**
+ * Writes the redirect pages and `_redirects` (Netlify, Cloudflare Pages) into
+ * the output once the build is done. A page that exists is never replaced.
+ */
+export function redirectsIntegration(redirects: readonly Redirect[], base: string, site: string, language: string): AstroIntegration {
 	return {
-		name: 'archive:redirects-file',
+		name: 'archive:redirects',
 		hooks: {
-			'astro:build:done': ({ dir }) => {
-				if (redirects.length > 0) writeFileSync(new URL('_redirects', dir), redirectsFile(redirects, base));
+			'astro:build:done': ({ dir, logger }) => {
+				if (redirects.length === 0) return;
+				for (const page of redirectPages(redirects, base, site, language)) {
+					const target = new URL(page.file, dir);
+					if (existsSync(target)) {
+						logger.warn(`not writing a redirect over the page ${page.file}`);
+						continue;
+					}
+					mkdirSync(new URL('.', target), { recursive: true });
+					writeFileSync(target, page.html);
+				}
+				writeFileSync(new URL('_redirects', dir), redirectsFile(redirects, base));
+				logger.info(`${redirects.length} redirect${redirects.length === 1 ? '' : 's'} from old episode URLs`);
 			},
 		},
 	};

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/ingest/problems.ts';
-import { astroRedirectMap, redirectsFile } from '../../src/ingest/redirects.ts';
+import { redirectPages, redirectsFile } from '../../src/ingest/redirects.ts';
 import { sourceText } from '../../src/ingest/overrides.ts';
 import { ingestSources } from '../../src/ingest/sources.ts';
 import type { Block, Episode } from '../../src/schemas/episode.ts';
@@ -97,11 +97,12 @@ describe('title and slug corrections', () => {
 		]);
 	});
 
-	test('redirects honour the base path, as Astro pages and as a _redirects file', () => {
-		expect(astroRedirectMap(result.redirects, '/archive/')).toEqual({
-			[`/episodes/${SUNO}/`]: '/archive/episodes/suno-mikey-shulman/',
-			'/episodes/suno/': '/archive/episodes/suno-mikey-shulman/',
-		});
+	test('redirects honour the base path, as pages at the old URLs and as a _redirects file', () => {
+		const pages = redirectPages(result.redirects, '/archive/', 'https://example.org');
+		expect(pages.map((page) => page.file)).toEqual([`episodes/${SUNO}/index.html`, 'episodes/suno/index.html']);
+		expect(pages[0]!.html).toContain('<meta http-equiv="refresh" content="0; url=/archive/episodes/suno-mikey-shulman/">');
+		expect(pages[0]!.html).toContain('<link rel="canonical" href="https://example.org/archive/episodes/suno-mikey-shulman/">');
+		expect(pages[0]!.html).not.toContain('<script');
 		expect(redirectsFile(result.redirects, '/archive/').split('\n').slice(1, 3)).toEqual([
 			`/archive/episodes/${SUNO}/ /archive/episodes/suno-mikey-shulman/ 301`,
 			`/archive/episodes/${SUNO}/* /archive/episodes/suno-mikey-shulman/:splat 301`,
