@@ -3,7 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
-import { buildPaths, readRedirects, redirectsIntegration } from './scripts/build-paths.ts';
+import { buildPaths, hostFilesIntegration, readRedirects } from './scripts/build-paths.ts';
 import { readSiteConfig, resolveDeployment } from './scripts/site-config.ts';
 
 /**
@@ -27,7 +27,7 @@ export default defineConfig({
   // dir/ — so links always carry the slash and never hit a redirect.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), redirectsIntegration(redirects, base, site, config.show.language)],
+  integrations: [mdx(), hostFilesIntegration(redirects, base, site, config.show.language)],
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; the remark pipeline is
     // opt-in. Built-in GFM is turned off so remark-gfm runs exactly once, from

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { redirectPages, redirectsFile } from '../src/ingest/redirects.ts';
+import { headersFile, redirectPages, redirectsFile } from '../src/ingest/host-files.ts';
 import { RedirectsFileSchema, type Redirect } from '../src/schemas/redirects.ts';
 import { formatIssues } from './site-config.ts';
 
@@ -42,14 +42,16 @@ export function readRedirects(episodesDir: string): Redirect[] {
 }
 
 /**
- * Writes the redirect pages and `_redirects` (Netlify, Cloudflare Pages) into
- * the output once the build is done. A page that exists is never replaced.
+ * Writes the host files into the output once the build is done: `_headers`
+ * and, for moved episodes, the redirect pages and `_redirects` (Netlify,
+ * Cloudflare Pages). A page that exists is never replaced.
  */
-export function redirectsIntegration(redirects: readonly Redirect[], base: string, site: string, language: string): AstroIntegration {
+export function hostFilesIntegration(redirects: readonly Redirect[], base: string, site: string, language: string): AstroIntegration {
 	return {
-		name: 'archive:redirects',
+		name: 'archive:host-files',
 		hooks: {
 			'astro:build:done': ({ dir, logger }) => {
+				writeFileSync(new URL('_headers', dir), headersFile(base));
 				if (redirects.length === 0) return;
 				for (const page of redirectPages(redirects, base, site, language)) {
 					const target = new URL(page.file, dir);

@@ -232,6 +232,7 @@ test.describe('a site built from a hostile dump', () => {
 		await expect(page.locator('h1')).toHaveText('Kumquat orchards — with Alessio and Swyx');
 		const redirects = await readFile(path.join(dir, 'dist', '_redirects'), 'utf8');
 		expect(redirects).toContain(`${BASE}episodes/kumquat-orchards-with-alessio-and-swyx/ ${BASE}episodes/kumquats/ 301`);
+		expect(await readFile(path.join(dir, 'dist', '_headers'), 'utf8')).toContain(`${BASE}*\n  Content-Security-Policy: frame-ancestors 'self'`);
 	});
 
 	test('every page of the fixture site is valid HTML', async () => {
