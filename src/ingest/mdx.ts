@@ -10,9 +10,15 @@ import { parseInline } from './inline.ts';
 /** Characters that Markdown or MDX would read as syntax anywhere in a line. */
 const INLINE_SYNTAX = /[\\`*_{}[\]<>&|~]/g;
 
-/** Percent-encodes what would end or confuse a Markdown link destination. */
-function escapeHref(href: string): string {
-	return href.replace(/[\s()<>{}\\`]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+/**
+ * Percent-encodes what would end or confuse a Markdown link destination:
+ * spaces, brackets, braces, backslashes, backticks, and every control or
+ * non-ASCII character (a destination with a control character is no link, and
+ * GFM would then autolink the bare URL, swallowing escapes after it). Lone
+ * surrogates, from text cut mid-character, become U+FFFD first.
+ */
+export function escapeHref(href: string): string {
+	return href.toWellFormed().replace(/[^\x21-\x7e]|[()<>{}\\`]/gu, (ch) => encodeURIComponent(ch).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 
 /**

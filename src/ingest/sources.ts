@@ -80,10 +80,24 @@ const SAME_EPISODE_WINDOW_MS = 36 * 3600 * 1000;
 
 const sha256 = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 
-/** Source episodes of one file, without parsing them. */
-function sourceRecords(source: SourceText): { records: { line: number; title: string; hashInput: unknown[]; parse: (c: EpisodeCorrections, hosts: readonly Host[]) => AssembledEpisode; position: (error: ParseProblem) => { line: number; column?: number } }[]; errors: Problem[]; vocabulary: Vocabulary } {
+/** A source episode, before it is parsed. */
+interface SourceRecord {
+	line: number;
+	title: string;
+	/** Whether it comes from an RSS feed (which wins over a text dump). */
+	feed: boolean;
+	/** Everything of the source that its entry depends on, for the hash. */
+	hashInput: unknown;
+	parse: (corrections: EpisodeCorrections, hosts: readonly Host[]) => AssembledEpisode;
+	/** Where a problem thrown while parsing it is. */
+	position: (error: ParseProblem) => { line: number; column?: number };
+}
+
+/** Source episodes of one file, without parsing them, and the file's vocabulary. */
+function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: Problem[]; vocabulary: Vocabulary } {
 	if (isFeed(source.text)) {
 		const feed = readFeed(source.text);
+		// Feed prose comes from HTML elements, not from seams, so no vocabulary is consulted.
 		const vocabulary = new Vocabulary('');
 		return {
 			vocabulary,
@@ -91,6 +105,7 @@ function sourceRecords(source: SourceText): { records: { line: number; title: st
 			records: feed.items.map((item: FeedItem) => ({
 				line: item.line,
 				title: item.title,
+				feed: true,
 				hashInput: ['feed', item, feed.show],
 				parse: (corrections, hosts) => assembleEpisode(draftFromFeedItem(item, feed.show, source.file), hosts, vocabulary, corrections),
 				position: () => ({ line: item.line }),
@@ -105,6 +120,7 @@ function sourceRecords(source: SourceText): { records: { line: number; title: st
 		records: raws.map((raw: RawEpisode) => ({
 			line: raw.titleLine,
 			title: raw.title,
+			feed: false,
 			hashInput: ['dump', raw],
 			parse: (corrections, hosts) => parseEpisode(raw, { file: source.file, hosts }, vocabulary, corrections),
 			position: (error) => problemPosition(raw, error),
@@ -160,7 +176,7 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 						slug: episode.slug,
 						title: episode.title,
 						published: episode.published.toISOString(),
-						feed: record.hashInput[0] === 'feed',
+						feed: record.feed,
 						overrideKey: key,
 						warnings: episodeWarnings(episode),
 						unmatched: assembled.unmatched,

@@ -15,8 +15,9 @@ import remarkGfm from 'remark-gfm';
 import { expect, test } from 'vitest';
 import { splitDump } from '../../src/ingest/dump.ts';
 import { parseDump } from '../../src/ingest/episode.ts';
-import { inlineMarkdown, renderEpisodeMdx } from '../../src/ingest/mdx.ts';
+import { escapeHref, inlineMarkdown, renderEpisodeMdx } from '../../src/ingest/mdx.ts';
 import { formatProblem } from '../../src/ingest/problems.ts';
+import { ingestSources } from '../../src/ingest/sources.ts';
 import { EpisodeSchema } from '../../src/schemas/episode.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
 
@@ -184,4 +185,56 @@ test('found by this test: text that GFM would autolink cannot swallow the escape
 	walk(createProcessor({ remarkPlugins: [remarkGfm] }).parse(markdown) as Node);
 	expect(nodes.map((node) => node.type).filter((type) => !['root', 'paragraph', 'text', 'link'].includes(type))).toEqual([]);
 	expect(nodes.filter((node) => node.type === 'text').map((node) => node.value).join('')).toBe(text);
+});
+
+const feedFixture = readFileSync('tests/fixtures/feed/latent-space-feed.xml', 'utf8');
+const FEED_RUNS = Math.max(100, Math.round(RUNS / 4));
+
+/** Mutations of a feed export: its XML cut short, its HTML broken or laced with markup. */
+const feedMutation: fc.Arbitrary<Mutation> = fc.oneof(
+	fc.nat().map((n): Mutation => (text) => text.slice(0, position(text, n))),
+	fc.tuple(fc.constantFrom(...HOSTILE, '<p>', '</li>', '<ul><li>', '<h2>Transcript</h2>', '<h2>Chapters</h2><ul><li>[00:75:00] x</li></ul>', '<a href="javascript:x">y</a>', ']]>'), fc.nat()).map(
+		([hostile, n]): Mutation => (text) => {
+			const start = text.indexOf('<![CDATA[<p>');
+			const at = start + 12 + (n % Math.max(1, text.indexOf(']]></content:encoded>', start) - start - 12));
+			return text.slice(0, at) + hostile + text.slice(at);
+		},
+	),
+	fc.constantFrom<Mutation>(
+		(text) => text.replace(/<\/?(?:p|li|ul|h2|h3|strong)>/g, ''),
+		(text) => text.replace(/<pubDate>[^<]*<\/pubDate>/, '<pubDate>not a date</pubDate>'),
+		(text) => text.replace(/<title><!\[CDATA\[[^\]]*\]\]><\/title>/g, '<title></title>'),
+		(text) => text.replace(/\n/g, '\r\n'),
+		(text) => `\uFEFF${text}`,
+	),
+);
+
+test(`the feed reader survives ${FEED_RUNS} mutated feed exports, and every entry it writes compiles`, async () => {
+	await fc.assert(
+		fc.asyncProperty(fc.array(feedMutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
+			const text = mutations.reduce((t, mutate) => mutate(t), feedFixture);
+			const result = ingestSources([{ file: 'feed.xml', text }], { hosts: site.hosts });
+			for (const problem of result.problems.filter((p) => p.severity === 'error')) {
+				expect(formatProblem(problem)).toMatch(/^feed\.xml:\d+: error: \S/);
+			}
+			for (const entry of result.entries) {
+				expect(EpisodeSchema.safeParse(entry.episode).success).toBe(true);
+				const { code, elements } = await compiled(entry.content!);
+				expect(code).toEqual([]);
+				expect(elements.every((name) => /^h[234]$/.test(name))).toBe(true);
+				expect(JSON.stringify(entry.episode)).not.toMatch(/"href":"\s*javascript:/i);
+			}
+		}),
+		{ numRuns: FEED_RUNS, seed: SEED, endOnFailure: true },
+	);
+}, 300_000);
+
+test('found by this test: a link whose URL holds a control character stays a link and its escapes hold', async () => {
+	const markdown = inlineMarkdown([
+		{ type: 'link', href: 'https://www.adept.\u007fai/blog/\ud83d', text: 'Fuyu-8B' },
+		{ type: 'text', value: '<\ufffe/li>' },
+	]);
+	expect(markdown).toBe('[Fuyu-8B](https://www.adept.%7Fai/blog/%EF%BF%BD)\\<\ufffe/li\\>');
+	expect(await compiled(markdown)).toEqual({ code: [], elements: [] });
+	expect(escapeHref('https://example.org/a (b)\u0000é')).toBe('https://example.org/a%20%28b%29%00%C3%A9');
 });
