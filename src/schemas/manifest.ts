@@ -29,6 +29,7 @@ export const ManifestEntrySchema = z.strictObject({
 });
 export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
 
+/** The whole manifest; a file that does not fit it (an older version, a hand edit) is ignored and everything is parsed. */
 export const ManifestSchema = z.strictObject({
 	/** Says the file is generated, for people who open it. */
 	generated: z.string(),

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { HtmlValidate } from 'html-validate';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -153,6 +153,7 @@ test.describe('a site built from a hostile dump', () => {
 
 	test.afterAll(async () => {
 		await new Promise((resolve) => (site ? site.server.close(resolve) : resolve(undefined)));
+		if (dir) await rm(dir, { recursive: true, force: true });
 	});
 
 	test('the broken episode is reported and skipped, the others are built; --strict fails instead', async ({ request }) => {

@@ -4,7 +4,8 @@
  * parsing and rendering, while any change that could alter an entry re-parses it.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +13,6 @@ import { describe, expect, test } from 'vitest';
 import { ingestSources, type IngestOptions, type SourceText } from '../../src/ingest/sources.ts';
 import { OverridesSchema } from '../../src/schemas/overrides.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
-import { readFileSync } from 'node:fs';
 
 const site = SiteConfigSchema.parse(JSON.parse(readFileSync('content/site.json', 'utf8')));
 const seed: SourceText = { file: 'latent-space.txt', text: readFileSync('content/sources/latent-space.txt', 'utf8') };
@@ -103,5 +103,6 @@ describe('npm run ingest, incrementally', () => {
 			'three-with-david-luan.mdx',
 		]);
 		expect(await readFile(path.join(out, 'one-with-david-luan.mdx'), 'utf8')).toContain('A new sentence.');
+		await rm(dir, { recursive: true, force: true });
 	}, 60_000);
 });
