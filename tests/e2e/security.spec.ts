@@ -191,9 +191,11 @@ test.describe('a site built from a hostile dump', () => {
 			handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
 			javascriptLinks: [...document.querySelectorAll('a[href], iframe[src]')].filter((el) => /^\s*javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? '')).length,
 			scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__pwned')).length,
-			elements: [...document.querySelectorAll('img, svg, iframe, style, textarea')].filter((el) => el.closest('main')).length,
+			// Elements made from the dump's markup: its image, frame and text area, or its style sheet.
+			elements: document.querySelectorAll('img[src="x"], iframe, textarea').length,
+			styles: [...document.querySelectorAll('style')].filter((el) => el.textContent?.includes('body{display:none}')).length,
 		}));
-		expect(injected).toEqual({ handlers: [], javascriptLinks: 0, scripts: 0, elements: 0 });
+		expect(injected).toEqual({ handlers: [], javascriptLinks: 0, scripts: 0, elements: 0, styles: 0 });
 		expect(seen.dialogs).toEqual([]);
 		expect(seen.errors).toEqual([]);
 		expect(await seen.violations()).toEqual([]);
