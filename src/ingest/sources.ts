@@ -195,7 +195,8 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 	}
 
 	const winners = mergeCopies(candidates, problems);
-	for (const candidate of candidates) {
+	// Only the published copy's warnings matter: an ignored copy is reported once, by mergeCopies.
+	for (const candidate of winners) {
 		const where = { file: candidate.file, line: candidate.line, episode: candidate.entry.title };
 		for (const message of candidate.entry.warnings) problems.push({ severity: 'warning', ...where, message });
 		for (const message of candidate.entry.unmatched) {
