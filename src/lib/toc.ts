@@ -20,7 +20,7 @@ export interface ProseHeading {
 }
 
 /** Id of the element at the very top of an episode page, for the first entry. */
-export const TOP_ID = '_top';
+export const TOP_ID = 'page-top';
 
 /** Builds the list in page order: overview, description headings, chapters, transcript. */
 export function episodeToc(episode: Pick<EpisodeEntry, 'chapters' | 'transcript'>, prose: readonly ProseHeading[]): TocItem[] {
