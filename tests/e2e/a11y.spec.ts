@@ -22,8 +22,10 @@ test.describe('accessibility of every page', () => {
 					await page.locator('.pagefind-ui__search-input').fill('agents');
 					await expect(page.locator('.pagefind-ui__result').first()).toBeVisible({ timeout: 15_000 });
 				}
-				// Only colours change with the theme, so the dark pass runs the contrast rule alone.
-				const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(WCAG);
+				// Only colours change with the theme, so the dark pass runs the contrast rule alone. Legacy
+				// mode runs axe in the page itself: the site has no iframes, and it is twice as fast on a
+				// long transcript.
+				const axe = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).withTags(WCAG);
 				const { violations } = await (scheme === 'light' ? axe : axe.withRules(['color-contrast'])).analyze();
 				const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')} — ${v.nodes[0]?.failureSummary}`);
 				expect(summary, `${scheme} theme`).toEqual([]);
