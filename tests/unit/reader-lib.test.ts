@@ -6,6 +6,7 @@ import rehypeJsxHeadings from '../../src/lib/rehype-jsx-headings.ts';
 import { countWords, episodeShares, formatShare, speakerProfiles } from '../../src/lib/speakers.ts';
 import { breadcrumbList, jsonLdText, podcastEpisode } from '../../src/lib/structured-data.ts';
 import { episodeToc } from '../../src/lib/toc.ts';
+import { headingLevels, type TranscriptItem } from '../../src/lib/transcript-view.ts';
 import type { EpisodeEntry } from '../../src/schemas/entry.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
 
@@ -246,5 +247,18 @@ describe('rehypeJsxHeadings', () => {
 			['mdxJsxFlowElement', 'Aside'],
 		]);
 		expect((tree.children[0] as unknown as { properties: unknown }).properties).toEqual({ id: 'why' });
+	});
+});
+
+describe('headingLevels', () => {
+	test('the dump’s headings are h3 before the first chapter and h4 after it', () => {
+		const turn = episode().transcript!.turns[0]!;
+		const items: TranscriptItem[] = [
+			{ kind: 'heading', heading: { id: 'intro', text: 'Intro', before: 0 } },
+			{ kind: 'turn', turn, speaker: alessio },
+			{ kind: 'chapter', chapter: episode().chapters[0]! },
+			{ kind: 'heading', heading: { id: 'part', text: 'Part', before: 1 } },
+		];
+		expect([...headingLevels(items).values()]).toEqual([3, 4]);
 	});
 });
