@@ -24,8 +24,7 @@ export default defineConfig({
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	integrations: [
-		// The ingest writes headings as JSX (to keep its ids); make them headings Astro collects.
-		mdx({ rehypePlugins: [rehypeJsxHeadings] }),
+		mdx(),
 		// The 404 page is served for unknown addresses; it is not a page to index.
 		sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
 	],
@@ -35,6 +34,8 @@ export default defineConfig({
 		// our own pinned copy. MDX inherits this processor (mdx() extends it).
 		// Shiki stays the default syntax highlighter. SmartyPants is off: the
 		// archive shows the dump's quotes and dashes exactly as written.
-		processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm] }),
+		// The ingest writes headings as JSX (to keep its ids); rehypeJsxHeadings
+		// makes them headings Astro collects, for "On this page".
+		processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeJsxHeadings] }),
 	},
 });
