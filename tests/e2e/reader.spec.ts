@@ -154,7 +154,7 @@ test.describe('speakers', () => {
 		await page.locator('.episode-people').getByRole('link', { name: 'David Luan' }).click();
 		await expect(page.locator('h1')).toHaveText('David Luan');
 		const item = page.locator('.episode-item', { hasText: 'Why Google failed' });
-		await expect(item).toContainText(/\d+ turns · \d+% of the words/);
+		await expect(item).toContainText(/\d+ turns, \d+% of the words/);
 		await expect(item.locator('meter')).toHaveCount(1);
 		await expect(page.locator('.breadcrumbs')).toContainText('Speakers');
 	});
