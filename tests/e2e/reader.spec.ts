@@ -4,7 +4,7 @@ const DAVID = 'episodes/why-google-failed-to-make-gpt-3-why-multimodal-agents-ar
 const SOUMITH = 'episodes/open-source-ai-is-ai-we-can-trust-with-soumith-chintala-of/';
 const NO_TRANSCRIPT = 'episodes/the-four-wars-of-the-ai-stack-dec-2023-audio-recap/';
 
-/** Start times of the page's turns, read from the timestamps the reader sees. */
+/** Each turn's id and start time (`data-t`, absent for turns the dump gives no time). */
 async function turnStarts(page: Page) {
 	return page.locator('.turn').evaluateAll((turns) => turns.map((turn) => ({ id: turn.id, t: turn.getAttribute('data-t') })));
 }
@@ -76,7 +76,6 @@ test.describe('reading an episode', () => {
 		await page.setViewportSize({ width: 1400, height: 900 });
 		await page.goto(`${DAVID}#ch-adepts-critical-path-and-research-directions`);
 		await expect(page.locator('.toc a[aria-current="true"]')).toHaveText("Adept's critical path and research directions");
-		await page.locator('#ch-potential-of-foundation-models-for-robotics').scrollIntoViewIfNeeded();
 		await page.evaluate(() => document.getElementById('ch-potential-of-foundation-models-for-robotics')!.scrollIntoView());
 		await expect(page.locator('.toc a[aria-current="true"]')).toHaveText('Potential of foundation models for robotics');
 	});
