@@ -138,6 +138,14 @@ test.describe('small screens', () => {
 		await expect(page.locator('#episode-nav')).toBeHidden();
 	});
 
+	test('the menu opens with the current episode in view, even far down the list', async ({ page }) => {
+		// A short screen, so the episode is below the panel's fold.
+		await page.setViewportSize({ width: 390, height: 480 });
+		await page.goto('episodes/the-state-of-silicon-and-the-gpu-poors-with-dylan-patel-of/');
+		await page.getByRole('button', { name: 'Episodes menu' }).click();
+		await expect(page.locator('#episode-nav [aria-current="page"]')).toBeInViewport();
+	});
+
 	test('nothing is wider than the screen at 320 px', async ({ page }) => {
 		await page.setViewportSize({ width: 320, height: 640 });
 		for (const path of ['', DAVID, 'episodes/', 'speakers/swyx/', 'search/']) {
