@@ -1,9 +1,11 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { buildPaths, hostFilesIntegration, readRedirects } from './scripts/build-paths.ts';
+import rehypeJsxHeadings from './src/lib/rehype-jsx-headings.ts';
 import { readSiteConfig, resolveDeployment } from './scripts/site-config.ts';
 
 /**
@@ -27,14 +29,21 @@ export default defineConfig({
   // dir/ — so links always carry the slash and never hit a redirect.
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), hostFilesIntegration(redirects, base, site, config.show.language)],
+  integrations: [
+    mdx(),
+    // The 404 page is served for unknown addresses; it is not a page to index.
+    sitemap({ filter: (page) => !/\/404\/?$/.test(new URL(page).pathname) }),
+    hostFilesIntegration(redirects, base, site, config.show.language),
+  ],
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default; the remark pipeline is
     // opt-in. Built-in GFM is turned off so remark-gfm runs exactly once, from
     // our own pinned copy. MDX inherits this processor (mdx() extends it).
     // Shiki stays the default syntax highlighter. SmartyPants is off: the
     // archive shows the dump's quotes and dashes exactly as written.
-    processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm] }),
+    // The ingest writes headings as JSX (to keep its ids); rehypeJsxHeadings
+    // makes them headings Astro collects, for "On this page".
+    processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeJsxHeadings] }),
   },
   security: {
     // A <meta> Content-Security-Policy on every page: only the site's own

@@ -1,8 +1,9 @@
 /**
  * The episodes, read once from the content collection and shaped for the
- * routes: newest first, with their neighbours.
+ * routes: newest first, with their neighbours; the speakers, one route each.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { speakerProfiles, type SpeakerProfile } from './speakers.ts';
 
 /** An episode entry of the content collection. */
 export type EpisodeEntryDoc = CollectionEntry<'episodes'>;
@@ -37,4 +38,14 @@ export async function episodeRoutes(): Promise<{ params: { slug: string }; props
 			...(i > 0 ? { next: episodes[i - 1] } : {}),
 		},
 	}));
+}
+
+/** Every episode as plain data, newest first: what the pure helpers in src/lib take. */
+export async function getEpisodeData(): Promise<EpisodeEntryDoc['data'][]> {
+	return (await getEpisodes()).map((episode) => episode.data);
+}
+
+/** Static paths for speaker pages: one per person named or heard in any episode. */
+export async function speakerRoutes(): Promise<{ params: { id: string }; props: { profile: SpeakerProfile } }[]> {
+	return speakerProfiles(await getEpisodeData()).map((profile) => ({ params: { id: profile.id }, props: { profile } }));
 }

@@ -1,5 +1,13 @@
-/** Paths of the site's pages and files: the one place that knows the URL scheme. */
+/**
+ * Paths of the site's pages and files: the one place that knows the URL
+ * scheme. Paths are relative to the site root and carry no base; pass them to
+ * `withBase` (links) or `absoluteUrl` (canonical URLs, feeds).
+ */
 
+/** The home page. */
+export const homePath = '';
+/** Every episode, grouped by year. */
+export const episodesPath = 'episodes/';
 /** The episode page. */
 export const episodePath = (slug: string) => `episodes/${slug}/`;
 /** Podcasting 2.0 JSON chapters. */
@@ -10,3 +18,18 @@ export const transcriptPath = (slug: string) => `episodes/${slug}/transcript.jso
 export const vttPath = (slug: string) => `episodes/${slug}/transcript.vtt`;
 /** The list of every episode with its files. */
 export const episodesIndexJsonPath = 'episodes.json';
+/** Everyone who speaks in the archive. */
+export const speakersPath = 'speakers/';
+/** A speaker's page: their episodes and how much they speak in each. */
+export const speakerPath = (id: string) => `speakers/${id}/`;
+/** The search page; `?q=` carries the query. */
+export const searchPath = 'search/';
+/** The RSS feed. */
+export const rssPath = 'rss.xml';
+/** The sitemap index written by @astrojs/sitemap. */
+export const sitemapPath = 'sitemap-index.xml';
+
+/** Id of a year's section on the episodes index (`y2024`: ids must not start with a digit). */
+export const yearAnchor = (year: number) => `y${year}`;
+/** A year's section on the episodes index. */
+export const episodesYearPath = (year: number) => `${episodesPath}#${yearAnchor(year)}`;

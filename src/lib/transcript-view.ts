@@ -42,3 +42,18 @@ export function transcriptItems(episode: EpisodeEntry): TranscriptItem[] {
 	while (next < chapters.length) items.push({ kind: 'chapter', chapter: chapters[next++]! });
 	return items;
 }
+
+/**
+ * The heading level of each of the dump's own headings: below a chapter
+ * heading (h3) it is an h4; before the first chapter it is an h3 itself, so
+ * the outline never skips a level.
+ */
+export function headingLevels(items: readonly TranscriptItem[]): Map<TranscriptItem, 3 | 4> {
+	const levels = new Map<TranscriptItem, 3 | 4>();
+	let afterChapter = false;
+	for (const item of items) {
+		if (item.kind === 'chapter') afterChapter = true;
+		if (item.kind === 'heading') levels.set(item, afterChapter ? 4 : 3);
+	}
+	return levels;
+}

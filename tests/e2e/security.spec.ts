@@ -190,12 +190,14 @@ test.describe('a site built from a hostile dump', () => {
 		const injected = await page.evaluate(() => ({
 			handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
 			javascriptLinks: [...document.querySelectorAll('a[href], iframe[src]')].filter((el) => /^\s*javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? '')).length,
-			scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent?.includes('__pwned')).length,
+			// Scripts a browser would run; JSON-LD blocks carry the title as data, checked below.
+			scripts: [...document.querySelectorAll('script')].filter((s) => !/ld\+json/.test(s.type) && s.textContent?.includes('__pwned')).length,
+			jsonLdMarkup: [...document.querySelectorAll('script[type="application/ld+json"]')].filter((s) => s.textContent?.includes('<')).length,
 			// Elements made from the dump's markup: its image, frame and text area, or its style sheet.
 			elements: document.querySelectorAll('img[src="x"], iframe, textarea').length,
 			styles: [...document.querySelectorAll('style')].filter((el) => el.textContent?.includes('body{display:none}')).length,
 		}));
-		expect(injected).toEqual({ handlers: [], javascriptLinks: 0, scripts: 0, elements: 0, styles: 0 });
+		expect(injected).toEqual({ handlers: [], javascriptLinks: 0, scripts: 0, jsonLdMarkup: 0, elements: 0, styles: 0 });
 		expect(seen.dialogs).toEqual([]);
 		expect(seen.errors).toEqual([]);
 		expect(await seen.violations()).toEqual([]);

@@ -1,0 +1,101 @@
+/**
+ * The archive as readers browse it: episodes grouped by year and month, the
+ * people of an episode by role, and the counts the home page shows. Pure
+ * functions of episode data (newest first, as `getEpisodes` returns them), so
+ * they are unit-tested without Astro.
+ */
+import type { EpisodeEntry } from '../schemas/entry.ts';
+import type { Speaker } from '../schemas/episode.ts';
+
+/** Episodes published in one month, newest first. */
+export interface MonthGroup<T> {
+	/** 1–12. */
+	month: number;
+	/** English month name (`March`). */
+	label: string;
+	items: T[];
+}
+
+/** Episodes published in one year, newest month first. */
+export interface YearGroup<T> {
+	year: number;
+	/** Number of episodes in the year. */
+	count: number;
+	months: MonthGroup<T>[];
+}
+
+const monthName = (month: number) => new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+
+/**
+ * Groups items by the year and month of their publication date (UTC, like
+ * the dates the pages show), keeping the order they come in.
+ */
+export function groupByYearMonth<T>(items: readonly T[], published: (item: T) => Date): YearGroup<T>[] {
+	const years: YearGroup<T>[] = [];
+	for (const item of items) {
+		const date = published(item);
+		const year = date.getUTCFullYear();
+		const month = date.getUTCMonth() + 1;
+		let yearGroup = years.find((group) => group.year === year);
+		if (!yearGroup) years.push((yearGroup = { year, count: 0, months: [] }));
+		let monthGroup = yearGroup.months.find((group) => group.month === month);
+		if (!monthGroup) yearGroup.months.push((monthGroup = { month, label: monthName(month), items: [] }));
+		monthGroup.items.push(item);
+		yearGroup.count++;
+	}
+	return years;
+}
+
+/** The people of an episode as its header lists them. */
+export interface EpisodePeople {
+	guests: Speaker[];
+	hosts: Speaker[];
+	/** Others heard on the episode (unidentified voices, audience members). */
+	others: Speaker[];
+}
+
+/** Splits an episode's speakers by role, keeping the episode's order. */
+export function episodePeople(episode: Pick<EpisodeEntry, 'speakers'>): EpisodePeople {
+	return {
+		guests: episode.speakers.filter((speaker) => speaker.role === 'guest'),
+		hosts: episode.speakers.filter((speaker) => speaker.role === 'host'),
+		others: episode.speakers.filter((speaker) => speaker.role === 'other'),
+	};
+}
+
+/** What the archive holds, for the home page. */
+export interface ArchiveStats {
+	episodes: number;
+	/** Episodes that come with a transcript. */
+	transcripts: number;
+	/** Total running time in seconds. */
+	seconds: number;
+	/** Total running time in whole hours, rounded. */
+	hours: number;
+	/** Distinct people (by speaker id) named or heard across all episodes. */
+	speakers: number;
+	/** Speaker turns across all transcripts. */
+	turns: number;
+	/** Chapters across all episodes. */
+	chapters: number;
+}
+
+/** Counts episodes, hours, people, turns and chapters. */
+export function archiveStats(episodes: readonly EpisodeEntry[]): ArchiveStats {
+	const seconds = episodes.reduce((sum, episode) => sum + episode.duration, 0);
+	return {
+		episodes: episodes.length,
+		transcripts: episodes.filter((episode) => episode.transcript).length,
+		seconds,
+		hours: Math.round(seconds / 3600),
+		speakers: new Set(episodes.flatMap((episode) => episode.speakers.map((speaker) => speaker.id))).size,
+		turns: episodes.reduce((sum, episode) => sum + (episode.transcript?.turns.length ?? 0), 0),
+		chapters: episodes.reduce((sum, episode) => sum + episode.chapters.length, 0),
+	};
+}
+
+/** Joins names for a sentence: `A`, `A and B`, `A, B and C`. */
+export function joinNames(names: readonly string[]): string {
+	if (names.length <= 1) return names.join('');
+	return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}

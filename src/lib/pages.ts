@@ -1,0 +1,83 @@
+/**
+ * What each page shows beyond the collection itself: breadcrumbs, JSON-LD and
+ * the like, computed here so route files stay thin.
+ */
+import type { EpisodeEntry } from '../schemas/entry.ts';
+import { episodesPath, episodesYearPath, episodePath, homePath, searchPath, speakerPath, speakersPath } from './routes.ts';
+import { absoluteUrl, site, withBase } from './site.ts';
+import type { SpeakerProfile } from './speakers.ts';
+import { breadcrumbList, person, podcastEpisode, podcastSeries, webSite, type JsonLd } from './structured-data.ts';
+
+/** A breadcrumb step with both the link for the page and the absolute URL for JSON-LD. */
+export interface Step {
+	name: string;
+	path: string;
+}
+
+/** Breadcrumb links (based) for the visible trail. */
+export const trailLinks = (steps: readonly Step[]) => steps.map((step) => ({ name: step.name, href: withBase(step.path) }));
+
+/** The BreadcrumbList of a page: its trail, then the page itself. */
+export function breadcrumbsLd(steps: readonly Step[], current: Step, siteUrl: URL | undefined): JsonLd {
+	return breadcrumbList([...steps, current].map((step) => ({ name: step.name, url: absoluteUrl(step.path, siteUrl) })));
+}
+
+/** The trail above an episode page: the archive, the episodes, the episode's year. */
+export function episodeTrail(episode: EpisodeEntry): Step[] {
+	const year = episode.published.getUTCFullYear();
+	return [
+		{ name: 'Archive', path: homePath },
+		{ name: 'Episodes', path: episodesPath },
+		{ name: String(year), path: episodesYearPath(year) },
+	];
+}
+
+/** The trail above a speaker page. */
+export const speakerTrail: Step[] = [
+	{ name: 'Archive', path: homePath },
+	{ name: 'Speakers', path: speakersPath },
+];
+
+/** JSON-LD of an episode page: the episode and its breadcrumbs. */
+export function episodeLd(episode: EpisodeEntry, siteUrl: URL | undefined): JsonLd[] {
+	return [
+		podcastEpisode(
+			episode,
+			{
+				page: absoluteUrl(episodePath(episode.slug), siteUrl),
+				home: absoluteUrl(homePath, siteUrl),
+				person: (id) => absoluteUrl(speakerPath(id), siteUrl),
+			},
+			site,
+		),
+		breadcrumbsLd(episodeTrail(episode), { name: episode.title, path: episodePath(episode.slug) }, siteUrl),
+	];
+}
+
+/** JSON-LD of the home page: the site with its search, and the podcast series. */
+export function homeLd(siteUrl: URL | undefined): JsonLd[] {
+	const home = absoluteUrl(homePath, siteUrl);
+	return [webSite(site, home, absoluteUrl(searchPath, siteUrl)), { '@context': 'https://schema.org', ...podcastSeries(site, home) }];
+}
+
+/** JSON-LD of a speaker page: the person, with their episodes, and the breadcrumbs. */
+export function speakerLd(profile: SpeakerProfile, siteUrl: URL | undefined): JsonLd[] {
+	const host = site.hosts.find((h) => h.id === profile.id);
+	return [
+		person(
+			profile.name,
+			absoluteUrl(speakerPath(profile.id), siteUrl),
+			profile.appearances.map((appearance) => absoluteUrl(episodePath(appearance.episode.slug), siteUrl)),
+			host?.url,
+		),
+		breadcrumbsLd(speakerTrail, { name: profile.name, path: speakerPath(profile.id) }, siteUrl),
+	];
+}
+
+/** How a speaker's role reads on their page. */
+export function roleLabel(profile: Pick<SpeakerProfile, 'role' | 'appearances'>): string {
+	const episodes = profile.appearances.length === 1 ? 'one episode' : `${profile.appearances.length} episodes`;
+	if (profile.role === 'host') return `Host of the show, heard in ${episodes}`;
+	if (profile.role === 'guest') return `Guest in ${episodes}`;
+	return `Heard in ${episodes}`;
+}

@@ -1,0 +1,276 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const DAVID = 'episodes/why-google-failed-to-make-gpt-3-why-multimodal-agents-are/';
+const SOUMITH = 'episodes/open-source-ai-is-ai-we-can-trust-with-soumith-chintala-of/';
+const NO_TRANSCRIPT = 'episodes/the-four-wars-of-the-ai-stack-dec-2023-audio-recap/';
+
+/** Each turn's id and start time (`data-t`, absent for turns the dump gives no time). */
+async function turnStarts(page: Page) {
+	return page.locator('.turn').evaluateAll((turns) => turns.map((turn) => ({ id: turn.id, t: turn.getAttribute('data-t') })));
+}
+
+test.describe('reading an episode', () => {
+	test('the home page leads to an episode', async ({ page }) => {
+		await page.goto('');
+		await expect(page.locator('h1')).toHaveText('Latent Space Archive');
+		await expect(page.locator('.stats')).toContainText('episodes');
+		const first = page.locator('.episode-list a').first();
+		const title = await first.innerText();
+		await first.click();
+		await expect(page.locator('h1')).toHaveText(title);
+		await expect(page.locator('.sidebar [aria-current="page"]')).toHaveText(title);
+	});
+
+	test('a #t= deep link lands on the turn that covers that moment', async ({ page }) => {
+		await page.goto(`${SOUMITH}#t=1:02:03`);
+		const starts = await turnStarts(page);
+		// The turn covering 3723 s: the last one starting at or before it.
+		const expected = starts.filter((s) => s.t !== null && Number(s.t) <= 3723).at(-1)!.id;
+		const landed = page.locator('[data-landed]');
+		await expect(landed).toHaveAttribute('id', expected);
+		await expect(landed).toBeInViewport();
+		await expect(landed).toBeFocused();
+	});
+
+	test('?t= and plain seconds work too, and a later hash change moves again', async ({ page }) => {
+		await page.goto(`${DAVID}?t=74`);
+		await expect(page.locator('[data-landed]')).toHaveAttribute('id', 't-01-14');
+		await page.evaluate(() => (location.hash = 't=135'));
+		await expect(page.locator('[data-landed]')).toHaveAttribute('id', 't-02-15');
+		await expect(page.locator('[data-landed]')).toBeInViewport();
+	});
+
+	test('out-of-range times and unknown anchors land at the transcript start with a note', async ({ page }) => {
+		await page.goto(`${DAVID}#t=9:00:00`);
+		await expect(page.locator('#transcript')).toBeInViewport();
+		await expect(page.locator('.deep-link-notice')).toContainText('shorter than 9:00:00');
+		await page.goto(`${DAVID}#no-such-anchor`);
+		await expect(page.locator('#transcript')).toBeInViewport();
+		await expect(page.locator('.deep-link-notice')).toContainText('no “no-such-anchor”');
+	});
+
+	test('without a transcript, a time lands on the chapter that covers it', async ({ page }) => {
+		await page.goto(`${NO_TRANSCRIPT}#t=1800`);
+		const landed = page.locator('.chapter-list > li[data-landed]');
+		await expect(landed).toHaveCount(1);
+		const start = Number(await landed.getAttribute('data-t'));
+		expect(start).toBeLessThanOrEqual(1800);
+		await expect(page.locator('.no-transcript')).toContainText('No transcript');
+	});
+
+	test('copy link puts the address of a turn on the clipboard', async ({ page, context, baseURL }) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto(DAVID);
+		const turn = page.locator('#t-01-14');
+		await turn.hover();
+		const button = turn.getByRole('button', { name: 'Copy link to 01:14' });
+		await button.click();
+		await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toHaveCount(1);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`${DAVID}#t-01-14`, baseURL).href);
+		// Chapters have one too.
+		await page.locator('.transcript-chapter').nth(1).getByRole('button', { name: /Copy link to chapter/ }).click();
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`${DAVID}#ch-being-employee-30-at-openai-and-its-early-days`, baseURL).href);
+	});
+
+	test('On this page marks the chapter being read', async ({ page }) => {
+		await page.setViewportSize({ width: 1400, height: 900 });
+		await page.goto(`${DAVID}#ch-adepts-critical-path-and-research-directions`);
+		await expect(page.locator('.toc a[aria-current="true"]')).toHaveText("Adept's critical path and research directions");
+		await page.evaluate(() => document.getElementById('ch-potential-of-foundation-models-for-robotics')!.scrollIntoView());
+		await expect(page.locator('.toc a[aria-current="true"]')).toHaveText('Potential of foundation models for robotics');
+	});
+
+	test('older and newer episodes are linked', async ({ page }) => {
+		await page.goto(DAVID);
+		await expect(page.locator('.pager a[rel="next"]')).toHaveCount(0);
+		await page.locator('.pager a[rel="prev"]').click();
+		await expect(page.locator('h1')).toHaveText('Making Transformers Sing - with Mikey Shulman of Suno');
+		await expect(page.locator('.pager a[rel="next"]')).toContainText('Why Google failed');
+	});
+});
+
+test.describe('theme', () => {
+	test('the toggle switches theme and the choice survives a reload', async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.goto(DAVID);
+		const toggle = page.getByRole('button', { name: 'Dark theme' });
+		await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+		const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+		const light = await background();
+		await toggle.click();
+		await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+		expect(await background()).not.toBe(light);
+		await page.reload();
+		// Applied before first paint by the inline script: already there when the page is parsed.
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+		await page.getByRole('button', { name: 'Dark theme' }).click();
+		await page.reload();
+		expect(await background()).toBe(light);
+	});
+
+	test('with no choice stored, the system setting decides', async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.goto('');
+		await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+	});
+});
+
+test.describe('small screens', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('the menu button opens and closes the episode navigation', async ({ page }) => {
+		await page.goto(DAVID);
+		const nav = page.locator('#episode-nav');
+		const menu = page.getByRole('button', { name: 'Episodes menu' });
+		await expect(nav).toBeHidden();
+		await menu.click();
+		await expect(menu).toHaveAttribute('aria-expanded', 'true');
+		await expect(nav).toBeVisible();
+		await expect(nav.locator('[aria-current="page"]')).toBeInViewport();
+		await page.keyboard.press('Escape');
+		await expect(nav).toBeHidden();
+		await expect(menu).toBeFocused();
+		await menu.click();
+		await nav.getByRole('link', { name: /Making Transformers Sing/ }).click();
+		await expect(page.locator('h1')).toHaveText('Making Transformers Sing - with Mikey Shulman of Suno');
+		await expect(page.locator('#episode-nav')).toBeHidden();
+	});
+
+	test('the menu opens with the current episode in view, even far down the list', async ({ page }) => {
+		// A short screen, so the episode is below the panel's fold.
+		await page.setViewportSize({ width: 390, height: 480 });
+		await page.goto('episodes/the-state-of-silicon-and-the-gpu-poors-with-dylan-patel-of/');
+		await page.getByRole('button', { name: 'Episodes menu' }).click();
+		await expect(page.locator('#episode-nav [aria-current="page"]')).toBeInViewport();
+	});
+
+	test('nothing is wider than the screen at 320 px', async ({ page }) => {
+		await page.setViewportSize({ width: 320, height: 640 });
+		for (const path of ['', DAVID, 'episodes/', 'speakers/swyx/', 'search/']) {
+			await page.goto(path);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+		}
+	});
+});
+
+test.describe('speakers', () => {
+	test('a guest in the header leads to their page, with how much they speak', async ({ page }) => {
+		await page.goto(DAVID);
+		await page.locator('.episode-people').getByRole('link', { name: 'David Luan' }).click();
+		await expect(page.locator('h1')).toHaveText('David Luan');
+		const item = page.locator('.episode-item', { hasText: 'Why Google failed' });
+		await expect(item).toContainText(/\d+ turns, \d+% of the words/);
+		await expect(item.locator('meter')).toHaveCount(1);
+		await expect(page.locator('.breadcrumbs')).toContainText('Speakers');
+	});
+
+	test('the index lists hosts and guests', async ({ page }) => {
+		await page.goto('speakers/');
+		await expect(page.locator('#hosts + .speaker-list')).toContainText('Alessio Fanelli');
+		await expect(page.locator('#guests + .speaker-list')).toContainText('Soumith Chintala');
+		await page.getByRole('link', { name: 'Shawn “swyx” Wang' }).click();
+		await expect(page.locator('h1')).toHaveText('Shawn “swyx” Wang');
+		expect(await page.locator('.episode-item').count()).toBeGreaterThan(10);
+	});
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the episode page reads fully and its links work', async ({ page }) => {
+		await page.goto(DAVID);
+		await expect(page.locator('h1')).toBeVisible();
+		await expect(page.locator('.turn').first()).toBeVisible();
+		await expect(page.locator('.turn .timestamp').first()).toHaveAttribute('href', '#t-00-00');
+		// The controls that need script stay out of the way.
+		await expect(page.locator('.copy-button')).toHaveCount(0);
+		await expect(page.locator('theme-toggle')).toBeHidden();
+		await page.locator('.chapter-list a').nth(3).click();
+		await expect(page).toHaveURL(/#ch-adepts-critical-path-and-research-directions$/);
+		await expect(page.locator('#ch-adepts-critical-path-and-research-directions')).toBeInViewport();
+		await page.goto(`${DAVID}#t-02-15`);
+		await expect(page.locator('#t-02-15')).toBeInViewport();
+	});
+
+	test('the episode navigation follows the content on a phone', async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(DAVID);
+		await expect(page.locator('menu-button')).toBeHidden();
+		const nav = page.locator('#episode-nav');
+		await expect(nav).toBeAttached();
+		const navTop = await nav.evaluate((element) => element.getBoundingClientRect().top);
+		const mainBottom = await page.locator('main').evaluate((element) => element.getBoundingClientRect().bottom);
+		expect(navTop).toBeGreaterThanOrEqual(mainBottom - 1);
+	});
+});
+
+test.describe('search', () => {
+	test('the header form leads to results that link into episodes', async ({ page }) => {
+		await page.goto('episodes/');
+		await page.getByRole('searchbox', { name: 'Search the archive' }).fill('Adept');
+		await page.getByRole('searchbox', { name: 'Search the archive' }).press('Enter');
+		await expect(page).toHaveURL(/search\/\?q=Adept$/);
+		const result = page.locator('.pagefind-ui__result-link').first();
+		await expect(result).toBeVisible({ timeout: 15_000 });
+		await result.click();
+		await expect(page).toHaveURL(/\/episodes\/[^/]+\//);
+		await expect(page.locator('h1')).toBeVisible();
+	});
+});
+
+test.describe('for machines', () => {
+	test('pages have a unique title, a description, a canonical URL and social tags', async ({ page }) => {
+		const titles = new Set<string>();
+		for (const path of ['', 'episodes/', DAVID, SOUMITH, 'speakers/', 'speakers/swyx/', 'search/']) {
+			await page.goto(path);
+			const title = await page.title();
+			expect(titles.has(title), `duplicate title ${title}`).toBe(false);
+			titles.add(title);
+			expect(await page.locator('meta[name="description"]').getAttribute('content')).toBeTruthy();
+			expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(new RegExp(`^https?://[^/]+/(.*/)?${path.replace(/[.?]/g, '\\$&')}$`));
+			await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', title);
+			await expect(page.locator('meta[name="twitter:card"]')).toHaveCount(1);
+		}
+	});
+
+	test('JSON-LD describes the series, episodes, people and breadcrumbs', async ({ page }) => {
+		const types = async () =>
+			(await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text) as Record<string, unknown>);
+		await page.goto('');
+		expect((await types()).map((data) => data['@type'])).toEqual(['WebSite', 'PodcastSeries']);
+		await page.goto(DAVID);
+		const [episode, crumbs] = await types();
+		expect(episode).toMatchObject({ '@type': 'PodcastEpisode', duration: 'PT41M35S', partOfSeries: { '@type': 'PodcastSeries' } });
+		expect(crumbs).toMatchObject({ '@type': 'BreadcrumbList' });
+		await page.goto('speakers/david-luan/');
+		expect((await types()).map((data) => data['@type'])).toEqual(['Person', 'BreadcrumbList']);
+	});
+
+	test('the RSS feed points every item at its chapters and transcripts', async ({ request }) => {
+		const feed = await (await request.get('rss.xml')).text();
+		expect(feed).toContain('xmlns:podcast="https://podcastindex.org/namespace/1.0"');
+		const items = feed.split('<item>').slice(1);
+		expect(items).toHaveLength(20);
+		for (const item of items) expect(item).toMatch(/<podcast:chapters url="[^"]+\/chapters\.json" type="application\/json\+chapters"\/>/);
+		expect(items.filter((item) => /<podcast:transcript url="[^"]+\/transcript\.json" type="application\/json"\/>/.test(item))).toHaveLength(15);
+	});
+
+	test('robots.txt names the sitemap, which lists every episode', async ({ request }) => {
+		const robots = await (await request.get('robots.txt')).text();
+		const sitemapIndex = /Sitemap: (\S+)/.exec(robots)![1]!;
+		expect(sitemapIndex).toMatch(/sitemap-index\.xml$/);
+		const sitemap = await (await request.get('sitemap-0.xml')).text();
+		expect(sitemap.match(/<loc>[^<]*\/episodes\/[^/<]+\/<\/loc>/g)).toHaveLength(20);
+		expect(sitemap).not.toContain('404');
+	});
+
+	test('an unknown address gets a helpful 404 page', async ({ page }) => {
+		const response = await page.goto('episodes/gpt-3-google/');
+		expect(response?.status()).toBe(404);
+		await expect(page.locator('h1')).toHaveText('This page is not in the archive');
+		await expect(page.locator('#not-found-search')).toHaveValue('gpt 3 google');
+		await expect(page.locator('.episode-list li')).toHaveCount(3);
+	});
+});
