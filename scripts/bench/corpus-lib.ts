@@ -275,3 +275,12 @@ export function generateCorpus(seedDump: string, hosts: readonly Host[], options
 	}
 	return records.join('\n');
 }
+
+/** Changes one word of one episode's body in the dump: the smallest real edit a maintainer makes. */
+export function editOneEpisode(dump: string, index: number): string {
+	const lines = dump.split('\n');
+	const bodyLine = index * 4 + 3;
+	if (!lines[bodyLine]) throw new Error(`the dump has no episode ${index}`);
+	lines[bodyLine] = lines[bodyLine]!.replace(/ the /, ' the very ');
+	return lines.join('\n');
+}
