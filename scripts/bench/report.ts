@@ -97,6 +97,7 @@ const worstSearch = (r: SizeResult) => Math.max(0, ...r.search.map((q) => q.byte
 
 /** The figures per archive size: a metric per row, a column per size. */
 function sizesTable(sizes: readonly SizeResult[]): string {
+	if (sizes.length === 0) return '_no results yet_';
 	const row = (label: string, f: (r: SizeResult) => string) => [label, ...sizes.map(f)];
 	return table(
 		['', ...sizes.map((r) => `N = ${r.episodes}`)],
@@ -174,6 +175,7 @@ function compareTable(compare: readonly CompareResult[]): string {
 
 /** Each target of the issue, checked against the figures. */
 function targetsTable(sizes: readonly SizeResult[]): string {
+	if (sizes.length === 0) return '_no results yet_';
 	const by = (n: number) => sizes.find((r) => r.episodes === n);
 	const [n20, n200, n2000] = [by(20), by(200), by(2000)];
 	const rows: string[][] = [];
