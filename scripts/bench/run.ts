@@ -6,15 +6,18 @@
  * generated part of docs/benchmarks.md, with docs/benchmarks.svg.
  *
  * Options:
- *   --sizes 20,200,2000     archive sizes (default)
+ *   --sizes 20,200,2000     archive sizes (default); `none` to measure no size
  *   --runs 3                cold builds per size up to 1,000 episodes (median reported)
  *   --big-runs 1            cold builds per size above 1,000 episodes
  *   --compare 200           size of the full pipeline comparison (six scenarios); `none` to skip
  *   --compare-big 2000      size at which --big-scenarios are also built; `none` to skip
- *   --big-scenarios frontmatter+satteri,split+unified,split+satteri
+ *   --big-scenarios frontmatter+satteri,split+unified,split+satteri,split+unified+fast-parser
+ *   --incremental-prototype split+unified+fast-parser   scenario rebuilt at --compare-big size with Astro's
+ *                           experimental incremental build (cold, then one episode changed); `none` to skip
  *   --no-search             skip the browser measurement
  *   --quick                 = --sizes 20,200 --runs 1 --compare 20 --compare-big none
  *   --work .bench           work folder (git-ignored)
+ *   --report-only           only re-render docs/benchmarks.md and the SVG from docs/benchmarks.json
  *
  * The work copy lives in .bench/site; the developer's content/ and dist/ are never touched.
  */
@@ -25,11 +28,11 @@ import { parseArgs } from 'node:util';
 import { loadSiteConfig } from '../site-config.ts';
 import { editOneEpisode, generateCorpus } from './corpus-lib.ts';
 import { astroPhases, ingestInner, medianCost, timeCommand, type PhaseTimes, type StepCost } from './measure.ts';
-import { renderReport, type BenchResults, type CompareResult, type SizeResult, type StepSummary } from './report.ts';
+import { renderReport, type BenchResults, type CompareResult, type IncrementalResult, type SizeResult, type StepSummary } from './report.ts';
 import { probeSearch, type SearchCost } from './search-probe.ts';
 import { listFiles, siteStats, type SiteStats } from './site-stats.ts';
 import { lineChart } from './svg.ts';
-import { clean, ingestArgs, prepareWorkCopy, scenarioName, type Scenario } from './workspace.ts';
+import { clean, ingestArgs, parseScenario, prepareWorkCopy, scenarioName, type Scenario } from './workspace.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -38,19 +41,21 @@ const { values } = parseArgs({
 		'big-runs': { type: 'string', default: '1' },
 		compare: { type: 'string', default: '200' },
 		'compare-big': { type: 'string', default: '2000' },
-		'big-scenarios': { type: 'string', default: 'frontmatter+satteri,split+unified,split+satteri' },
+		'big-scenarios': { type: 'string', default: 'frontmatter+satteri,split+unified,split+satteri,split+unified+fast-parser' },
+		'incremental-prototype': { type: 'string', default: 'split+unified+fast-parser' },
 		'no-search': { type: 'boolean', default: false },
 		quick: { type: 'boolean', default: false },
 		work: { type: 'string', default: '.bench' },
 		seed: { type: 'string', default: '1' },
+		'report-only': { type: 'boolean', default: false },
 	},
 });
 const quick = values.quick;
-const sizes = (quick ? '20,200' : values.sizes).split(',').map(Number);
+const sizes = values.sizes === 'none' ? [] : (quick ? '20,200' : values.sizes).split(',').map(Number);
 const runsFor = (n: number) => (n > 1000 ? Number(values['big-runs']) : quick ? 1 : Number(values.runs));
 const compareSize = quick ? 20 : values.compare === 'none' ? undefined : Number(values.compare);
 const compareBig = quick || values['compare-big'] === 'none' ? undefined : Number(values['compare-big']);
-const bigScenarios = values['big-scenarios'].split(',').filter(Boolean);
+const bigScenarios = values['big-scenarios'] === 'none' ? [] : values['big-scenarios'].split(',').filter(Boolean);
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major! < 22 || (major === 22 && minor! < 12)) {
@@ -223,6 +228,34 @@ async function measureScenario(n: number, scenario: Scenario, runs: number): Pro
 	};
 }
 
+/**
+ * Prototype of a fast rebuild: a scenario with Astro's experimental
+ * incremental build, built cold, then rebuilt after one episode changed,
+ * keeping dist/ and the caches, as a deploy that restores them would.
+ */
+async function measureIncremental(n: number, scenario: Scenario): Promise<IncrementalResult> {
+	await prepareWorkCopy(repo, work, scenario);
+	const corpus = await writeCorpus(n);
+	log(`incremental prototype N=${n}: ${scenarioName(scenario)} cold`);
+	const cold = await coldBuild(scenario);
+	log(`incremental prototype N=${n}: ${scenarioName(scenario)} after one episode changed`);
+	await writeFile(corpus.file, editOneEpisode(corpus.text, Math.floor(n / 2)));
+	const ingest = await timeCommand('tsx', ingestArgs(scenario), { cwd: work, env });
+	const astro = await timeCommand('astro', ['build', '--config', 'astro.bench.config.mjs'], { cwd: work, env });
+	const pagefind = await timeCommand('pagefind', ['--site', 'dist'], { cwd: work, env });
+	const reused = (astro.output.match(/\((?:cached|restored)\)/g) ?? []).length;
+	const rendered = (astro.output.match(/\(\+\d+(?:\.\d+)?m?s\)/g) ?? []).length;
+	return {
+		episodes: n,
+		date: new Date().toISOString(),
+		scenario: scenarioName(scenario),
+		cold: { ingest: summary([cold.ingest]), astro: summary([cold.astro], { phases: astroPhases(cold.astro.output) }), pagefind: summary([cold.pagefind]), totalWall: cold.ingest.wall + cold.astro.wall + cold.pagefind.wall },
+		incremental: { ingest: summary([ingest]), astro: summary([astro], { phases: astroPhases(astro.output) }), pagefind: summary([pagefind]), totalWall: ingest.wall + astro.wall + pagefind.wall },
+		pagesReused: reused,
+		pagesRendered: rendered,
+	};
+}
+
 const SCENARIOS: Scenario[] = (['frontmatter', 'split', 'body'] as const).flatMap((writer) =>
 	(['unified', 'satteri'] as const).map((processor) => ({ writer, processor })),
 );
@@ -242,17 +275,20 @@ const results: BenchResults = {
 	},
 	sizes: previous?.sizes ?? [],
 	compare: previous?.compare ?? [],
+	incremental: previous?.incremental ?? [],
 };
 
-for (const n of sizes) {
+for (const n of values['report-only'] ? [] : sizes) {
 	const result = await measureSize(n);
 	results.sizes = [...results.sizes.filter((s) => s.episodes !== n), result].sort((a, b) => a.episodes - b.episodes);
 	await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
 }
 const comparisons: [number, Scenario[], number][] = [];
-if (compareSize !== undefined) comparisons.push([compareSize, SCENARIOS, runsFor(compareSize)]);
-if (compareBig !== undefined) comparisons.push([compareBig, SCENARIOS.filter((s) => bigScenarios.includes(scenarioName(s))), runsFor(compareBig)]);
-for (const [n, scenarios, runs] of comparisons) {
+if (!values['report-only']) {
+	if (compareSize !== undefined) comparisons.push([compareSize, SCENARIOS, runsFor(compareSize)]);
+	if (compareBig !== undefined) comparisons.push([compareBig, bigScenarios.map(parseScenario), runsFor(compareBig)]);
+}
+for (const [n, scenarios, runs] of comparisons.filter(([, scenarios]) => scenarios.length > 0)) {
 	if (!(await stat(path.join(workRoot, `baseline-${n}`)).catch(() => undefined))) {
 		log(`compare N=${n}: building the current pipeline first, as the baseline`);
 		results.sizes = [...results.sizes.filter((s) => s.episodes !== n), await measureSize(n)].sort((a, b) => a.episodes - b.episodes);
@@ -262,6 +298,12 @@ for (const [n, scenarios, runs] of comparisons) {
 		results.compare = [...results.compare.filter((c) => !(c.episodes === n && c.scenario === result.scenario)), result];
 		await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
 	}
+}
+
+if (!values['report-only'] && compareBig !== undefined && values['incremental-prototype'] !== 'none') {
+	const result = await measureIncremental(compareBig, { ...parseScenario(values['incremental-prototype']), astroIncremental: true });
+	results.incremental = [...results.incremental.filter((r) => !(r.episodes === result.episodes && r.scenario === result.scenario)), result];
+	await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
 }
 
 // The chart: median wall time per step against N, with a line of slope one through the 200-episode total.

@@ -13,7 +13,11 @@
  *   chapter's anchor, so a result downloads one chapter's text, not the whole
  *   transcript;
  * - `part-records`: the transcript cut into parts of at least 4,000 words
- *   (whole chapters), fewer records than per chapter.
+ *   (whole chapters), fewer records than per chapter;
+ * - `no-transcript`: pages without their transcript (`excludeSelectors`), what a
+ *   first, small index of titles, descriptions, show notes and chapters would
+ *   cost if transcripts were searched in a second index loaded on demand.
+ * `--variants a,b` runs only some.
  * Prints a JSON summary; the figures are recorded in docs/benchmarks.md.
  */
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
@@ -92,7 +96,7 @@ async function buildVariant(dist: string, out: string, name: string, fill: (inde
 	return { root, seconds, files: files.length };
 }
 
-const { values } = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string', default: '.bench/search' } } });
+const { values } = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string', default: '.bench/search' }, variants: { type: 'string' } } });
 if (!values.dist) {
 	console.error('usage: npx tsx scripts/bench/search-variants.ts --dist BUILT_SITE [--out DIR]');
 	process.exit(2);
@@ -106,6 +110,7 @@ let records = 0;
 const variants: [string, (index: pagefind.PagefindIndex) => Promise<void>, pagefind.PagefindServiceConfig?][] = [
 	['page', async (index) => void (await index.addDirectory({ path: dist }))],
 	['content-only', async (index) => void (await index.addDirectory({ path: dist })), { rootSelector: 'article' }],
+	['no-transcript', async (index) => void (await index.addDirectory({ path: dist })), { rootSelector: 'article', excludeSelectors: ['.transcript'] }],
 	...([
 		['chapter-records', 0],
 		['part-records', 4000],
@@ -123,7 +128,8 @@ const variants: [string, (index: pagefind.PagefindIndex) => Promise<void>, pagef
 		},
 	]),
 ];
-for (const [name, fill, config] of variants) {
+const only = values.variants?.split(',');
+for (const [name, fill, config] of variants.filter(([name]) => !only || only.includes(name))) {
 	records = 0;
 	const built = await buildVariant(dist, out, name, fill, config);
 	const search = await probeSearch(built.root, queries, 4404);

@@ -20,11 +20,32 @@ export interface Scenario {
 	processor: Processor;
 	/** Apply `scripts/bench/parser-speedup.patch` to the work copy's parser. */
 	fastParser?: boolean;
+	/**
+	 * Astro 7's `experimental.incrementalBuild`, with a `cacheKey` on every
+	 * episode route (the entry's digest and its neighbours'), so a rebuild
+	 * renders only the pages whose data changed.
+	 */
+	astroIncremental?: boolean;
 }
 
 /** A short stable name: `frontmatter+unified`, `split+satteri+fast-parser`. */
 export function scenarioName(scenario: Scenario): string {
-	return [scenario.writer, scenario.processor, ...(scenario.fastParser ? ['fast-parser'] : [])].join('+');
+	return [scenario.writer, scenario.processor, ...(scenario.fastParser ? ['fast-parser'] : []), ...(scenario.astroIncremental ? ['incremental'] : [])].join('+');
+}
+
+/** Reads a scenario name back (`split+unified+fast-parser`); throws on an unknown part. */
+export function parseScenario(name: string): Scenario {
+	const [writer, processor, ...flags] = name.split('+');
+	if (writer !== 'frontmatter' && writer !== 'split' && writer !== 'body') throw new Error(`unknown content layout “${writer}” in “${name}”`);
+	if (processor !== 'unified' && processor !== 'satteri') throw new Error(`unknown processor “${processor}” in “${name}”`);
+	const unknown = flags.filter((flag) => flag !== 'fast-parser' && flag !== 'incremental');
+	if (unknown.length) throw new Error(`unknown scenario flag “${unknown[0]}” in “${name}”`);
+	return {
+		writer,
+		processor,
+		...(flags.includes('fast-parser') ? { fastParser: true } : {}),
+		...(flags.includes('incremental') ? { astroIncremental: true } : {}),
+	};
 }
 
 /** What each content layout means, for the report. */
@@ -37,15 +58,19 @@ export const WRITER_DESCRIPTIONS: Record<Writer, string> = {
 /** The repository's files a build needs. */
 const COPIED = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/site.json'];
 
-/** The bench Astro config: the project's, with the processor swapped when asked. */
-export function benchConfig(processor: Processor): string {
-	if (processor === 'unified') return `import config from './astro.config.mjs';\n\nexport default config;\n`;
+/** The bench Astro config: the project's, with the processor swapped and incremental builds on when asked. */
+export function benchConfig(processor: Processor, astroIncremental = false): string {
+	const overrides: string[] = [];
+	if (processor === 'satteri') {
+		// Sätteri has GFM built in (remark plugins do not run on it); smart punctuation off, as in the project.
+		overrides.push(`markdown: { ...config.markdown, processor: satteri({ features: { gfm: true, smartPunctuation: false } }) }`);
+	}
+	if (astroIncremental) overrides.push(`experimental: { ...config.experimental, incrementalBuild: true }`);
 	return [
-		`import { satteri } from '@astrojs/markdown-satteri';`,
+		...(processor === 'satteri' ? [`import { satteri } from '@astrojs/markdown-satteri';`] : []),
 		`import config from './astro.config.mjs';`,
 		``,
-		`// Sätteri has GFM built in (remark plugins do not run on it); smart punctuation off, as in the project.`,
-		`export default { ...config, markdown: { ...config.markdown, processor: satteri({ features: { gfm: true, smartPunctuation: false } }) } };`,
+		overrides.length ? `export default { ...config, ${overrides.join(', ')} };` : 'export default config;',
 		``,
 	].join('\n');
 }
@@ -62,7 +87,7 @@ export async function prepareWorkCopy(repo: string, work: string, scenario: Scen
 	await rm(work, { recursive: true, force: true });
 	await mkdir(path.join(work, 'content', 'sources'), { recursive: true });
 	for (const item of COPIED) await cp(path.join(repo, item), path.join(work, item), { recursive: true });
-	await writeFile(path.join(work, 'astro.bench.config.mjs'), benchConfig(scenario.processor));
+	await writeFile(path.join(work, 'astro.bench.config.mjs'), benchConfig(scenario.processor, scenario.astroIncremental));
 	// Kept as .template files: they only make sense inside the work copy's src/, and the repository's
 	// type check must not read them where they lie.
 	const variants = path.join(repo, 'scripts', 'bench', 'variants');
@@ -73,6 +98,14 @@ export async function prepareWorkCopy(repo: string, work: string, scenario: Scen
 		await replaceIn(page, 'await render(episode);', `await render((await getEntry('prose', episode.id))!);`);
 	}
 	if (scenario.writer === 'body') await cp(path.join(variants, 'episode-body.astro.template'), page);
+	if (scenario.astroIncremental) {
+		// A page is reused only when its own entry and its neighbours (prev/next links) are unchanged.
+		await replaceIn(
+			path.join(work, 'src', 'lib', 'episodes.ts'),
+			'params: { slug: episode.data.slug },',
+			`params: { slug: episode.data.slug },\n\t\tcacheKey: [episode, episodes[i + 1], episodes[i - 1]].map((entry) => entry?.digest ?? '').join(':'),`,
+		);
+	}
 	if (scenario.fastParser) {
 		const result = spawnSync('patch', ['-p1', '-s', '-i', path.join(repo, 'scripts', 'bench', 'parser-speedup.patch')], { cwd: work, encoding: 'utf8' });
 		if (result.status !== 0) throw new Error(`bench: parser-speedup.patch does not apply: ${result.stdout}${result.stderr}`);

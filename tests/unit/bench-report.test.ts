@@ -67,6 +67,7 @@ describe('the report', () => {
 		machine: { cpus: 2, cpuModel: 'CPU', memoryGb: 24, node: 'v22', os: 'Linux', note: 'shared' },
 		sizes: [],
 		compare: [],
+		incremental: [],
 	};
 
 	test('replaces only the generated section, keeping the text around it', () => {
