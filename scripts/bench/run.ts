@@ -16,7 +16,8 @@
  *                           experimental incremental build (cold, then one episode changed); `none` to skip
  *   --no-search             skip the browser measurement
  *   --quick                 = --sizes 20,200 --runs 1 --compare 20 --compare-big none
- *   --work .bench           work folder (git-ignored)
+ *   --work .bench           work folder (git-ignored; must be inside the repository, so packages resolve)
+ *   --docs docs             where benchmarks.{md,json,svg} go (another folder for a trial run)
  *   --report-only           only re-render docs/benchmarks.md and the SVG from docs/benchmarks.json
  *
  * The work copy lives in .bench/site; the developer's content/ and dist/ are never touched.
@@ -46,6 +47,7 @@ const { values } = parseArgs({
 		'no-search': { type: 'boolean', default: false },
 		quick: { type: 'boolean', default: false },
 		work: { type: 'string', default: '.bench' },
+		docs: { type: 'string', default: 'docs' },
 		seed: { type: 'string', default: '1' },
 		'report-only': { type: 'boolean', default: false },
 	},
@@ -66,7 +68,7 @@ if (major! < 22 || (major === 22 && minor! < 12)) {
 const repo = process.cwd();
 const workRoot = path.resolve(values.work);
 const work = path.join(workRoot, 'site');
-const docs = path.join(repo, 'docs');
+const docs = path.resolve(values.docs);
 const site = await loadSiteConfig(path.join(repo, 'content', 'site.json'));
 const seedDump = await readFile(path.join(repo, 'content', 'sources', 'latent-space.txt'), 'utf8');
 const env = { NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' };
