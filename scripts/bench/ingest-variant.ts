@@ -21,7 +21,7 @@ import { loadSiteConfig } from '../site-config.ts';
 const jsxText = (text: string) => `{${JSON.stringify(text)}}`;
 
 /** The transcript as MDX: the same markup `Transcript.astro` renders, written into the body. */
-export function transcriptMdx(episode: Episode): string {
+function transcriptMdx(episode: Episode): string {
 	const data = entryData(episode);
 	if (!data.transcript) return '';
 	const parts = ['<h2 id="transcript">Transcript</h2>', '<div class="transcript">'];

@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { loadSiteConfig } from '../site-config.ts';
 import { editOneEpisode, generateCorpus } from './corpus-lib.ts';
 import { astroPhases, ingestInner, medianCost, timeCommand, type PhaseTimes, type StepCost } from './measure.ts';
-import { renderReport, type BenchResults, type CompareResult, type IncrementalResult, type SizeResult, type StepSummary } from './report.ts';
+import { RECOMMENDED, renderReport, type BenchResults, type CompareResult, type IncrementalResult, type SizeResult, type StepSummary } from './report.ts';
 import { probeSearch, type SearchCost } from './search-probe.ts';
 import { listFiles, siteStats, type SiteStats } from './site-stats.ts';
 import { lineChart } from './svg.ts';
@@ -318,8 +318,13 @@ const steps = [
 const anchor = results.sizes.find((s) => s.episodes === 200) ?? results.sizes[0]!;
 await writeFile(
 	path.join(docs, 'benchmarks.svg'),
-	lineChart('Build time per step (cold, median wall seconds)', 'episodes (log scale)', 'seconds (log scale)', [
+	lineChart('Build time per step, current pipeline (cold, median wall s)', 'episodes (log scale)', 'seconds (log scale)', [
 		...steps.map((step) => ({ label: step.label, color: step.color, points: results.sizes.map((s) => ({ x: s.episodes, y: step.value(s) })) })),
+		{
+			label: 'full build, recommended',
+			color: '#9467bd',
+			points: results.compare.filter((c) => c.scenario === RECOMMENDED).map((c) => ({ x: c.episodes, y: c.totalWall })),
+		},
 		{
 			label: 'linear from N=200',
 			color: '#999999',

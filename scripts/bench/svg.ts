@@ -9,9 +9,9 @@ export interface Series {
 	dashed?: boolean;
 }
 
-const WIDTH = 720;
+const WIDTH = 760;
 const HEIGHT = 420;
-const MARGIN = { top: 40, right: 170, bottom: 50, left: 70 };
+const MARGIN = { top: 40, right: 210, bottom: 50, left: 70 };
 
 /** Powers of ten (and 2×, 5×) between `min` and `max`, for grid lines on a log axis. */
 export function logTicks(min: number, max: number): number[] {
