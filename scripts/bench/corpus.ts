@@ -1,0 +1,35 @@
+/**
+ * `npm run bench:corpus -- --episodes N --out FILE`: writes a synthetic dump of
+ * N episodes made from the real seed (see `corpus-lib.ts`). Options: `--seed`
+ * (default 1), `--source` (the real dump, default
+ * content/sources/latent-space.txt), `--site` (for the hosts).
+ *
+ * Write generated dumps outside content/sources/ (e.g. /tmp, or the
+ * git-ignored bench/ folder) unless you mean to build them.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSiteConfig } from '../site-config.ts';
+import { generateCorpus } from './corpus-lib.ts';
+
+const { values } = parseArgs({
+	options: {
+		episodes: { type: 'string' },
+		out: { type: 'string' },
+		seed: { type: 'string', default: '1' },
+		source: { type: 'string', default: 'content/sources/latent-space.txt' },
+		site: { type: 'string', default: 'content/site.json' },
+	},
+});
+const episodes = Number(values.episodes);
+if (!Number.isInteger(episodes) || episodes < 1 || !values.out) {
+	console.error('usage: npm run bench:corpus -- --episodes N --out FILE [--seed S] [--source DUMP] [--site site.json]');
+	process.exit(2);
+}
+
+const site = await loadSiteConfig(values.site);
+const text = generateCorpus(await readFile(values.source, 'utf8'), site.hosts, { episodes, seed: Number(values.seed) });
+await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
+await writeFile(values.out, text);
+console.log(`bench:corpus: ${episodes} episodes, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB → ${values.out}`);

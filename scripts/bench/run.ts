@@ -1,0 +1,339 @@
+/**
+ * `npm run bench`: builds synthetic archives of 20, 200 and 2,000 episodes
+ * and records what each step costs, what the site weighs and what a first
+ * search downloads, then compares content pipelines. Results go to
+ * docs/benchmarks.json (raw, merged with earlier runs by size) and to the
+ * generated part of docs/benchmarks.md, with docs/benchmarks.svg.
+ *
+ * Options:
+ *   --sizes 20,200,2000     archive sizes (default); `none` to measure no size
+ *   --runs 3                cold builds per size up to 1,000 episodes (median reported)
+ *   --big-runs 1            cold builds per size above 1,000 episodes
+ *   --compare 200           size of the full pipeline comparison (six scenarios); `none` to skip
+ *   --compare-big 2000      size at which --big-scenarios are also built; `none` to skip
+ *   --big-scenarios frontmatter+satteri,split+unified,split+satteri,split+unified+fast-parser
+ *   --incremental-prototype split+unified+fast-parser   scenario rebuilt at --compare-big size with Astro's
+ *                           experimental incremental build (cold, then one episode changed); `none` to skip
+ *   --no-search             skip the browser measurement
+ *   --quick                 = --sizes 20,200 --runs 1 --compare 20 --compare-big none
+ *   --work .bench           work folder (git-ignored; must be inside the repository, so packages resolve)
+ *   --docs docs             where benchmarks.{md,json,svg} go (another folder for a trial run)
+ *   --report-only           only re-render docs/benchmarks.md and the SVG from docs/benchmarks.json
+ *
+ * The work copy lives in .bench/site; the developer's content/ and dist/ are never touched.
+ */
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSiteConfig } from '../site-config.ts';
+import { editOneEpisode, generateCorpus } from './corpus-lib.ts';
+import { astroPhases, ingestInner, medianCost, timeCommand, type PhaseTimes, type StepCost } from './measure.ts';
+import { RECOMMENDED, renderReport, type BenchResults, type CompareResult, type IncrementalResult, type SizeResult, type StepSummary } from './report.ts';
+import { probeSearch, type SearchCost } from './search-probe.ts';
+import { listFiles, siteStats, type SiteStats } from './site-stats.ts';
+import { lineChart } from './svg.ts';
+import { clean, ingestArgs, parseScenario, prepareWorkCopy, scenarioName, type Scenario } from './workspace.ts';
+
+const { values } = parseArgs({
+	options: {
+		sizes: { type: 'string', default: '20,200,2000' },
+		runs: { type: 'string', default: '3' },
+		'big-runs': { type: 'string', default: '1' },
+		compare: { type: 'string', default: '200' },
+		'compare-big': { type: 'string', default: '2000' },
+		'big-scenarios': { type: 'string', default: 'frontmatter+satteri,split+unified,split+satteri,split+unified+fast-parser' },
+		'incremental-prototype': { type: 'string', default: 'split+unified+fast-parser' },
+		'no-search': { type: 'boolean', default: false },
+		quick: { type: 'boolean', default: false },
+		work: { type: 'string', default: '.bench' },
+		docs: { type: 'string', default: 'docs' },
+		seed: { type: 'string', default: '1' },
+		'report-only': { type: 'boolean', default: false },
+	},
+});
+const quick = values.quick;
+const sizes = values.sizes === 'none' ? [] : (quick ? '20,200' : values.sizes).split(',').map(Number);
+const runsFor = (n: number) => (n > 1000 ? Number(values['big-runs']) : quick ? 1 : Number(values.runs));
+const compareSize = quick ? 20 : values.compare === 'none' ? undefined : Number(values.compare);
+const compareBig = quick || values['compare-big'] === 'none' ? undefined : Number(values['compare-big']);
+const bigScenarios = values['big-scenarios'] === 'none' ? [] : values['big-scenarios'].split(',').filter(Boolean);
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major! < 22 || (major === 22 && minor! < 12)) {
+	console.error(`npm run bench needs Node >= 22.12 (Astro 7); this is ${process.version}. Run it as \`npm run bench\`, which uses the project's node@22.`);
+	process.exit(2);
+}
+
+const repo = process.cwd();
+const workRoot = path.resolve(values.work);
+const work = path.join(workRoot, 'site');
+const docs = path.resolve(values.docs);
+const site = await loadSiteConfig(path.join(repo, 'content', 'site.json'));
+const seedDump = await readFile(path.join(repo, 'content', 'sources', 'latent-space.txt'), 'utf8');
+const env = { NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' };
+const QUERIES = ['brain credit marketplace', 'open source', 'model'];
+const started = Date.now();
+
+const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${message}`);
+
+/** One cold build of a scenario: clean, ingest, Astro, Pagefind. */
+async function coldBuild(scenario: Scenario): Promise<{ ingest: StepCost; astro: StepCost; pagefind: StepCost }> {
+	await clean(work);
+	const ingest = await timeCommand('tsx', ingestArgs(scenario), { cwd: work, env });
+	const astro = await timeCommand('astro', ['build', '--config', 'astro.bench.config.mjs'], { cwd: work, env });
+	const pagefind = await timeCommand('pagefind', ['--site', 'dist'], { cwd: work, env });
+	return { ingest, astro, pagefind };
+}
+
+/** A step's median cost without the captured output. */
+function summary(runs: StepCost[], extra: Partial<StepSummary> = {}): StepSummary {
+	const { wall, cpu, peakMb, walls } = medianCost(runs);
+	return { wall, cpu, peakMb, walls, ...extra };
+}
+
+const medianOf = (values: (number | undefined)[]) => {
+	const known = values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
+	return known.length ? known[Math.floor((known.length - 1) / 2)] : undefined;
+};
+
+/** Compares every HTML file of two builds; returns how many differ and the first difference. */
+async function compareHtml(a: string, b: string): Promise<{ pages: number; differing: number; example?: string }> {
+	const files = (await listFiles(a)).filter((f) => f.endsWith('.html'));
+	let differing = 0;
+	let example: string | undefined;
+	for (const file of files) {
+		const [x, y] = await Promise.all([readFile(path.join(a, file), 'utf8'), readFile(path.join(b, file), 'utf8').catch(() => '')]);
+		if (x === y) continue;
+		differing++;
+		if (!example) {
+			let i = 0;
+			while (i < x.length && x[i] === y[i]) i++;
+			example = `${file}: …${x.slice(Math.max(0, i - 60), i + 80)}… vs …${y.slice(Math.max(0, i - 60), i + 80)}…`;
+		}
+	}
+	return { pages: files.length, differing, ...(example ? { example } : {}) };
+}
+
+/** Writes the dump for `n` episodes into the work copy's sources. */
+async function writeCorpus(n: number): Promise<{ file: string; text: string }> {
+	const text = generateCorpus(seedDump, site.hosts, { episodes: n, seed: Number(values.seed) });
+	const file = path.join(work, 'content', 'sources', `bench-${n}.txt`);
+	await writeFile(file, text);
+	return { file, text };
+}
+
+/** Measures one archive size with the current pipeline. */
+async function measureSize(n: number): Promise<SizeResult> {
+	const current: Scenario = { writer: 'frontmatter', processor: 'unified' };
+	await prepareWorkCopy(repo, work, current);
+	const corpus = await writeCorpus(n);
+	const runs = runsFor(n);
+	const cold: Awaited<ReturnType<typeof coldBuild>>[] = [];
+	const incremental: Awaited<ReturnType<typeof coldBuild>>[] = [];
+	let stats: SiteStats | undefined;
+	let search: SearchCost[] = [];
+	for (let r = 0; r < runs; r++) {
+		log(`N=${n}: cold build ${r + 1}/${runs}`);
+		cold.push(await coldBuild(current));
+		if (r === runs - 1) {
+			stats = await siteStats(path.join(work, 'dist'));
+			if (!values['no-search']) search = await probeSearch(path.join(work, 'dist'), QUERIES);
+			if (compareSize === n || compareBig === n) {
+				await rm(path.join(workRoot, `baseline-${n}`), { recursive: true, force: true });
+				await cp(path.join(work, 'dist'), path.join(workRoot, `baseline-${n}`), { recursive: true });
+			}
+		}
+		// A warm rebuild after one episode's source changed, on the caches the cold build left.
+		log(`N=${n}: incremental rebuild ${r + 1}/${runs}`);
+		await writeFile(corpus.file, editOneEpisode(corpus.text, Math.floor(n / 2)));
+		const ingest = await timeCommand('tsx', ingestArgs(current), { cwd: work, env });
+		const astro = await timeCommand('astro', ['build', '--config', 'astro.bench.config.mjs'], { cwd: work, env });
+		const pagefind = await timeCommand('pagefind', ['--site', 'dist'], { cwd: work, env });
+		incremental.push({ ingest, astro, pagefind });
+		await writeFile(corpus.file, corpus.text);
+	}
+
+	// The proposed parser fix, ingest only: same files out, how much faster.
+	log(`N=${n}: ingest with scripts/bench/parser-speedup.patch`);
+	await timeCommand('tsx', ingestArgs(current), { cwd: work, env });
+	const reference = new Map<string, string>();
+	for (const file of await readdir(path.join(work, 'content', 'episodes'))) reference.set(file, await readFile(path.join(work, 'content', 'episodes', file), 'utf8'));
+	await prepareWorkCopy(repo, work, { ...current, fastParser: true });
+	await writeCorpus(n);
+	const fast: StepCost[] = [];
+	for (let r = 0; r < runs; r++) {
+		await clean(work);
+		fast.push(await timeCommand('tsx', ingestArgs(current), { cwd: work, env }));
+	}
+	const fastFiles = await readdir(path.join(work, 'content', 'episodes'));
+	let identical = fastFiles.length === reference.size;
+	for (const file of fastFiles) if (reference.get(file) !== (await readFile(path.join(work, 'content', 'episodes', file), 'utf8'))) identical = false;
+
+	const total = (set: typeof cold) => set.map((b) => b.ingest.wall + b.astro.wall + b.pagefind.wall);
+	const bytes = Buffer.byteLength(corpus.text);
+	return {
+		episodes: n,
+		date: new Date().toISOString(),
+		dumpBytes: bytes,
+		runs,
+		ingest: summary(cold.map((b) => b.ingest), { inner: medianOf(cold.map((b) => ingestInner(b.ingest.output))) }),
+		astro: summary(cold.map((b) => b.astro), { phases: medianPhases(cold.map((b) => astroPhases(b.astro.output))) }),
+		pagefind: summary(cold.map((b) => b.pagefind)),
+		totalWall: medianOf(total(cold))!,
+		incremental: {
+			ingest: summary(incremental.map((b) => b.ingest)),
+			astro: summary(incremental.map((b) => b.astro), { phases: medianPhases(incremental.map((b) => astroPhases(b.astro.output))) }),
+			pagefind: summary(incremental.map((b) => b.pagefind)),
+			totalWall: medianOf(total(incremental))!,
+		},
+		fastIngest: { ...summary(fast, { inner: medianOf(fast.map((f) => ingestInner(f.output))) }), identical },
+		site: stats!,
+		search,
+	};
+}
+
+function medianPhases(phases: PhaseTimes[]): PhaseTimes {
+	return {
+		sync: medianOf(phases.map((p) => p.sync)),
+		bundle: medianOf(phases.map((p) => p.bundle)),
+		render: medianOf(phases.map((p) => p.render)),
+	};
+}
+
+/** Builds one scenario of the pipeline comparison at size `n`. */
+async function measureScenario(n: number, scenario: Scenario, runs: number): Promise<CompareResult> {
+	await prepareWorkCopy(repo, work, scenario);
+	await writeCorpus(n);
+	const builds: Awaited<ReturnType<typeof coldBuild>>[] = [];
+	for (let r = 0; r < runs; r++) {
+		log(`compare N=${n}: ${scenarioName(scenario)} ${r + 1}/${runs}`);
+		builds.push(await coldBuild(scenario));
+	}
+	const stats = await siteStats(path.join(work, 'dist'));
+	const baseline = path.join(workRoot, `baseline-${n}`);
+	const html = (await stat(baseline).catch(() => undefined)) ? await compareHtml(baseline, path.join(work, 'dist')) : undefined;
+	return {
+		episodes: n,
+		date: new Date().toISOString(),
+		scenario: scenarioName(scenario),
+		writer: scenario.writer,
+		processor: scenario.processor,
+		runs,
+		ingest: summary(builds.map((b) => b.ingest)),
+		astro: summary(builds.map((b) => b.astro), { phases: medianPhases(builds.map((b) => astroPhases(b.astro.output))) }),
+		pagefind: summary(builds.map((b) => b.pagefind)),
+		totalWall: medianOf(builds.map((b) => b.ingest.wall + b.astro.wall + b.pagefind.wall))!,
+		largestPage: stats.largestPage.raw,
+		medianPage: stats.medianPage.raw,
+		...(html ? { html } : {}),
+	};
+}
+
+/**
+ * Prototype of a fast rebuild: a scenario with Astro's experimental
+ * incremental build, built cold, then rebuilt after one episode changed,
+ * keeping dist/ and the caches, as a deploy that restores them would.
+ */
+async function measureIncremental(n: number, scenario: Scenario): Promise<IncrementalResult> {
+	await prepareWorkCopy(repo, work, scenario);
+	const corpus = await writeCorpus(n);
+	log(`incremental prototype N=${n}: ${scenarioName(scenario)} cold`);
+	const cold = await coldBuild(scenario);
+	log(`incremental prototype N=${n}: ${scenarioName(scenario)} after one episode changed`);
+	await writeFile(corpus.file, editOneEpisode(corpus.text, Math.floor(n / 2)));
+	const ingest = await timeCommand('tsx', ingestArgs(scenario), { cwd: work, env });
+	const astro = await timeCommand('astro', ['build', '--config', 'astro.bench.config.mjs'], { cwd: work, env });
+	const pagefind = await timeCommand('pagefind', ['--site', 'dist'], { cwd: work, env });
+	const reused = (astro.output.match(/\((?:cached|restored)\)/g) ?? []).length;
+	const rendered = (astro.output.match(/\(\+\d+(?:\.\d+)?m?s\)/g) ?? []).length;
+	return {
+		episodes: n,
+		date: new Date().toISOString(),
+		scenario: scenarioName(scenario),
+		cold: { ingest: summary([cold.ingest]), astro: summary([cold.astro], { phases: astroPhases(cold.astro.output) }), pagefind: summary([cold.pagefind]), totalWall: cold.ingest.wall + cold.astro.wall + cold.pagefind.wall },
+		incremental: { ingest: summary([ingest]), astro: summary([astro], { phases: astroPhases(astro.output) }), pagefind: summary([pagefind]), totalWall: ingest.wall + astro.wall + pagefind.wall },
+		pagesReused: reused,
+		pagesRendered: rendered,
+	};
+}
+
+const SCENARIOS: Scenario[] = (['frontmatter', 'split', 'body'] as const).flatMap((writer) =>
+	(['unified', 'satteri'] as const).map((processor) => ({ writer, processor })),
+);
+
+// Results are merged with earlier runs, so a quick run of small sizes keeps the 2,000-episode figures.
+await mkdir(docs, { recursive: true });
+const resultsFile = path.join(docs, 'benchmarks.json');
+const previous: BenchResults | undefined = await readFile(resultsFile, 'utf8').then(JSON.parse, () => undefined);
+const results: BenchResults = {
+	machine: {
+		cpus: os.cpus().length,
+		cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+		memoryGb: Math.round(os.totalmem() / 2 ** 30),
+		node: process.version,
+		os: `${os.type()} ${os.release()}`,
+		note: 'shared with two other engineers building and testing at the same time: timings are noisy; medians of repeated runs',
+	},
+	sizes: previous?.sizes ?? [],
+	compare: previous?.compare ?? [],
+	incremental: previous?.incremental ?? [],
+};
+
+for (const n of values['report-only'] ? [] : sizes) {
+	const result = await measureSize(n);
+	results.sizes = [...results.sizes.filter((s) => s.episodes !== n), result].sort((a, b) => a.episodes - b.episodes);
+	await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
+}
+const comparisons: [number, Scenario[], number][] = [];
+if (!values['report-only']) {
+	if (compareSize !== undefined) comparisons.push([compareSize, SCENARIOS, runsFor(compareSize)]);
+	if (compareBig !== undefined) comparisons.push([compareBig, bigScenarios.map(parseScenario), runsFor(compareBig)]);
+}
+for (const [n, scenarios, runs] of comparisons.filter(([, scenarios]) => scenarios.length > 0)) {
+	if (!(await stat(path.join(workRoot, `baseline-${n}`)).catch(() => undefined))) {
+		log(`compare N=${n}: building the current pipeline first, as the baseline`);
+		results.sizes = [...results.sizes.filter((s) => s.episodes !== n), await measureSize(n)].sort((a, b) => a.episodes - b.episodes);
+	}
+	for (const scenario of scenarios) {
+		const result = await measureScenario(n, scenario, runs);
+		results.compare = [...results.compare.filter((c) => !(c.episodes === n && c.scenario === result.scenario)), result];
+		await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
+	}
+}
+
+if (!values['report-only'] && compareBig !== undefined && values['incremental-prototype'] !== 'none') {
+	const result = await measureIncremental(compareBig, { ...parseScenario(values['incremental-prototype']), astroIncremental: true });
+	results.incremental = [...results.incremental.filter((r) => !(r.episodes === result.episodes && r.scenario === result.scenario)), result];
+	await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
+}
+
+// The chart: median wall time per step against N, with a line of slope one through the 200-episode total.
+const steps = [
+	{ label: 'ingest', color: '#1f77b4', value: (s: SizeResult) => s.ingest.wall },
+	{ label: 'Astro build', color: '#d62728', value: (s: SizeResult) => s.astro.wall },
+	{ label: 'Pagefind', color: '#2ca02c', value: (s: SizeResult) => s.pagefind.wall },
+	{ label: 'full build', color: '#333333', value: (s: SizeResult) => s.totalWall },
+];
+const anchor = results.sizes.find((s) => s.episodes === 200) ?? results.sizes[0]!;
+await writeFile(
+	path.join(docs, 'benchmarks.svg'),
+	lineChart('Build time per step, current pipeline (cold, median wall s)', 'episodes (log scale)', 'seconds (log scale)', [
+		...steps.map((step) => ({ label: step.label, color: step.color, points: results.sizes.map((s) => ({ x: s.episodes, y: step.value(s) })) })),
+		{
+			label: 'full build, recommended',
+			color: '#9467bd',
+			points: results.compare.filter((c) => c.scenario === RECOMMENDED).map((c) => ({ x: c.episodes, y: c.totalWall })),
+		},
+		{
+			label: 'linear from N=200',
+			color: '#999999',
+			dashed: true,
+			points: results.sizes.map((s) => ({ x: s.episodes, y: (anchor.totalWall / anchor.episodes) * s.episodes })),
+		},
+	]),
+);
+const mdFile = path.join(docs, 'benchmarks.md');
+const existing = await readFile(mdFile, 'utf8').catch(() => '');
+await writeFile(mdFile, renderReport(existing, results));
+log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min: docs/benchmarks.md, docs/benchmarks.json, docs/benchmarks.svg`);

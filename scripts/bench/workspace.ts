@@ -1,0 +1,123 @@
+/**
+ * The bench's work copy of the site: the files a build reads, copied into a
+ * git-ignored folder inside the repository (so packages still resolve from
+ * the repository's node_modules), with a bench Astro config and, for the
+ * pipeline comparison, another content layout or Markdown processor. The
+ * developer's own content/, dist/ and caches are never touched.
+ */
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+/** Where the typed episode data lives and how the transcript reaches the page. */
+export type Writer = 'frontmatter' | 'split' | 'body';
+/** Astro's Markdown/MDX processor: the remark pipeline with remark-gfm, or Sätteri (Rust, Astro 7's default). */
+export type Processor = 'unified' | 'satteri';
+
+/** One way of building the site. */
+export interface Scenario {
+	writer: Writer;
+	processor: Processor;
+	/** Apply `scripts/bench/parser-speedup.patch` to the work copy's parser. */
+	fastParser?: boolean;
+	/**
+	 * Astro 7's `experimental.incrementalBuild`, with a `cacheKey` on every
+	 * episode route (the entry's digest and its neighbours'), so a rebuild
+	 * renders only the pages whose data changed.
+	 */
+	astroIncremental?: boolean;
+}
+
+/** A short stable name: `frontmatter+unified`, `split+satteri+fast-parser`. */
+export function scenarioName(scenario: Scenario): string {
+	return [scenario.writer, scenario.processor, ...(scenario.fastParser ? ['fast-parser'] : []), ...(scenario.astroIncremental ? ['incremental'] : [])].join('+');
+}
+
+/** Reads a scenario name back (`split+unified+fast-parser`); throws on an unknown part. */
+export function parseScenario(name: string): Scenario {
+	const [writer, processor, ...flags] = name.split('+');
+	if (writer !== 'frontmatter' && writer !== 'split' && writer !== 'body') throw new Error(`unknown content layout “${writer}” in “${name}”`);
+	if (processor !== 'unified' && processor !== 'satteri') throw new Error(`unknown processor “${processor}” in “${name}”`);
+	const unknown = flags.filter((flag) => flag !== 'fast-parser' && flag !== 'incremental');
+	if (unknown.length) throw new Error(`unknown scenario flag “${unknown[0]}” in “${name}”`);
+	return {
+		writer,
+		processor,
+		...(flags.includes('fast-parser') ? { fastParser: true } : {}),
+		...(flags.includes('incremental') ? { astroIncremental: true } : {}),
+	};
+}
+
+/** What each content layout means, for the report. */
+export const WRITER_DESCRIPTIONS: Record<Writer, string> = {
+	frontmatter: 'typed data (incl. transcript) as JSON frontmatter of one MDX entry; transcript rendered by components (current)',
+	split: 'typed data as a JSON data entry; MDX entry holds only description + show notes; transcript rendered by components',
+	body: 'typed data as a JSON data entry; transcript written into the MDX body (one JSX element per turn around Markdown paragraphs)',
+};
+
+/** The repository's files a build needs. */
+const COPIED = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/site.json'];
+
+/** The bench Astro config: the project's, with the processor swapped and incremental builds on when asked. */
+export function benchConfig(processor: Processor, astroIncremental = false): string {
+	const overrides: string[] = [];
+	if (processor === 'satteri') {
+		// Sätteri has GFM built in (remark plugins do not run on it); smart punctuation off, as in the project.
+		overrides.push(`markdown: { ...config.markdown, processor: satteri({ features: { gfm: true, smartPunctuation: false } }) }`);
+	}
+	if (astroIncremental) overrides.push(`experimental: { ...config.experimental, incrementalBuild: true }`);
+	return [
+		...(processor === 'satteri' ? [`import { satteri } from '@astrojs/markdown-satteri';`] : []),
+		`import config from './astro.config.mjs';`,
+		``,
+		overrides.length ? `export default { ...config, ${overrides.join(', ')} };` : 'export default config;',
+		``,
+	].join('\n');
+}
+
+/** Replaces `from` with `to` in a file, failing loudly when the project changed under the bench. */
+async function replaceIn(file: string, from: string, to: string): Promise<void> {
+	const text = await readFile(file, 'utf8');
+	if (!text.includes(from)) throw new Error(`bench: “${from}” not found in ${file}; update scripts/bench/workspace.ts`);
+	await writeFile(file, text.replace(from, to));
+}
+
+/** Lays out a fresh work copy for `scenario` in `work`. */
+export async function prepareWorkCopy(repo: string, work: string, scenario: Scenario): Promise<void> {
+	await rm(work, { recursive: true, force: true });
+	await mkdir(path.join(work, 'content', 'sources'), { recursive: true });
+	for (const item of COPIED) await cp(path.join(repo, item), path.join(work, item), { recursive: true });
+	await writeFile(path.join(work, 'astro.bench.config.mjs'), benchConfig(scenario.processor, scenario.astroIncremental));
+	// Kept as .template files: they only make sense inside the work copy's src/, and the repository's
+	// type check must not read them where they lie.
+	const variants = path.join(repo, 'scripts', 'bench', 'variants');
+	const page = path.join(work, 'src', 'pages', 'episodes', '[slug]', 'index.astro');
+	if (scenario.writer !== 'frontmatter') await cp(path.join(variants, 'content.config.ts.template'), path.join(work, 'src', 'content.config.ts'));
+	if (scenario.writer === 'split') {
+		await replaceIn(page, `import { render } from 'astro:content';`, `import { getEntry, render } from 'astro:content';`);
+		await replaceIn(page, 'await render(episode);', `await render((await getEntry('prose', episode.id))!);`);
+	}
+	if (scenario.writer === 'body') await cp(path.join(variants, 'episode-body.astro.template'), page);
+	if (scenario.astroIncremental) {
+		// A page is reused only when its own entry and its neighbours (prev/next links) are unchanged.
+		await replaceIn(
+			path.join(work, 'src', 'lib', 'episodes.ts'),
+			'params: { slug: episode.data.slug },',
+			`params: { slug: episode.data.slug },\n\t\tcacheKey: [episode, episodes[i + 1], episodes[i - 1]].map((entry) => entry?.digest ?? '').join(':'),`,
+		);
+	}
+	if (scenario.fastParser) {
+		const result = spawnSync('patch', ['-p1', '-s', '-i', path.join(repo, 'scripts', 'bench', 'parser-speedup.patch')], { cwd: work, encoding: 'utf8' });
+		if (result.status !== 0) throw new Error(`bench: parser-speedup.patch does not apply: ${result.stdout}${result.stderr}`);
+	}
+}
+
+/** The ingest command of a scenario, run in the work copy. */
+export function ingestArgs(scenario: Scenario): string[] {
+	return scenario.writer === 'frontmatter' ? ['scripts/ingest.ts'] : ['scripts/bench/ingest-variant.ts', '--layout', scenario.writer];
+}
+
+/** Removes what a cold build must not find: generated entries, the build and every cache. */
+export async function clean(work: string): Promise<void> {
+	for (const item of ['content/episodes', 'dist', '.astro', 'node_modules']) await rm(path.join(work, item), { recursive: true, force: true });
+}
