@@ -10,8 +10,8 @@ import { headersFile, redirectPages, redirectsFile } from '../src/ingest/host-fi
 import { RedirectsFileSchema, type Redirect } from '../src/schemas/redirects.ts';
 import { formatIssues } from './site-config.ts';
 
-/** The generated list of moved episodes, inside the entries folder. */
-export const REDIRECTS_FILE = 'redirects.json';
+/** The generated list of moved episodes, inside the entries folder (a dotfile, so the collections never read it as an entry). */
+export const REDIRECTS_FILE = '.redirects.json';
 
 /** Folders of one build. */
 export interface BuildPaths {

@@ -1,15 +1,24 @@
 /**
- * The episodes collection: MDX entries written by `npm run ingest` into
- * content/episodes/ (or ARCHIVE_EPISODES_DIR, for a fixture site), validated
- * with the same schema the ingest uses.
+ * The collections `npm run ingest` writes into content/episodes/ (or
+ * ARCHIVE_EPISODES_DIR, for a fixture site): per episode, `<slug>.json` holds
+ * the typed data, validated with the schema the ingest uses, and `<slug>.mdx`
+ * the description and show notes. Both share the entry id (the slug).
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { EpisodeEntrySchema } from './schemas/entry.ts';
+import { EpisodeEntryFileSchema } from './schemas/entry.ts';
 
+const base = process.env.ARCHIVE_EPISODES_DIR || './content/episodes';
+
+/** Every episode's typed data: what the pages, feeds and machine-readable files render. */
 const episodes = defineCollection({
-	loader: glob({ pattern: '*.mdx', base: process.env.ARCHIVE_EPISODES_DIR || './content/episodes' }),
-	schema: EpisodeEntrySchema,
+	loader: glob({ pattern: '*.json', base }),
+	schema: EpisodeEntryFileSchema,
 });
 
-export const collections = { episodes };
+/** Every episode's prose, rendered through MDX with remark-gfm. */
+const prose = defineCollection({
+	loader: glob({ pattern: '*.mdx', base }),
+});
+
+export const collections = { episodes, prose };

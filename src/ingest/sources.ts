@@ -14,7 +14,7 @@ import { splitDump, type RawEpisode } from './dump.ts';
 import { assembleEpisode, episodeWarnings, parseEpisode, parserSlug, problemPosition, type AssembledEpisode, type EpisodeCorrections } from './episode.ts';
 import { draftFromFeedItem, isFeed, readFeed, type FeedItem } from './feed.ts';
 import { Vocabulary } from './glue.ts';
-import { renderEpisodeMdx } from './mdx.ts';
+import { entryFileNames, renderEpisodeData, renderEpisodeProse } from './mdx.ts';
 import { ParseProblem, type Problem } from './problems.ts';
 
 /** A source file's name (relative to the sources folder) and text. */
@@ -37,15 +37,15 @@ export interface IngestOptions {
 	codeVersion?: string;
 }
 
-/** One entry file to keep in the output folder. */
+/** One episode's entry files to keep in the output folder. */
 export interface OutputEntry {
 	slug: string;
 	title: string;
 	published: Date;
-	/** File name in the output folder (`<slug>.mdx`). */
-	file: string;
-	/** The file's content, or undefined when the file on disk is already right (nothing it depends on changed). */
-	content?: string;
+	/** File names in the output folder: the data (`<slug>.json`) and the prose (`<slug>.mdx`). */
+	files: { data: string; prose: string };
+	/** The files' contents, or undefined when the files on disk are already right (nothing they depend on changed). */
+	content?: { data: string; prose: string };
 	/** The parsed episode, when it was parsed in this run. */
 	episode?: Episode;
 }
@@ -214,14 +214,15 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 	const finalSlugs = disambiguateSlugs(winners);
 	const entries: OutputEntry[] = winners.map((candidate, i) => {
 		const slug = finalSlugs[i]!;
-		const file = `${slug}.mdx`;
-		const base = { slug, title: candidate.entry.title, published: new Date(candidate.entry.published), file };
-		const upToDate = !candidate.episode && candidate.previousFile === file && options.existingFiles?.has(file);
-		candidate.entry.file = file;
+		const files = entryFileNames(slug);
+		const base = { slug, title: candidate.entry.title, published: new Date(candidate.entry.published), files };
+		const onDisk = options.existingFiles?.has(files.data) && options.existingFiles.has(files.prose);
+		const upToDate = !candidate.episode && candidate.previousFile === files.data && onDisk;
+		candidate.entry.file = files.data;
 		if (upToDate) return base;
 		const episode = candidate.episode ?? candidate.parse().episode;
 		episode.slug = slug;
-		return { ...base, content: renderEpisodeMdx(episode), episode };
+		return { ...base, content: { data: renderEpisodeData(episode), prose: renderEpisodeProse(episode) }, episode };
 	});
 	entries.sort((a, b) => b.published.getTime() - a.published.getTime() || a.slug.localeCompare(b.slug));
 

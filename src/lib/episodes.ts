@@ -2,7 +2,7 @@
  * The episodes, read once from the content collection and shaped for the
  * routes: newest first, with their neighbours; the speakers, one route each.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { speakerProfiles, type SpeakerProfile } from './speakers.ts';
 
 /** An episode entry of the content collection. */
@@ -16,6 +16,16 @@ export function getEpisodes(): Promise<EpisodeEntryDoc[]> {
 		entries.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.data.slug.localeCompare(b.data.slug)),
 	);
 	return cache;
+}
+
+/**
+ * Renders an episode's prose (its `<slug>.mdx`: description and show notes)
+ * and reports its headings, for "On this page".
+ */
+export async function renderProse(episode: EpisodeEntryDoc) {
+	const prose = await getEntry('prose', episode.id);
+	if (!prose) throw new Error(`content/episodes/${episode.id}.mdx is missing: run \`npm run ingest\` again`);
+	return render(prose);
 }
 
 /** An episode with the ones published just before and after it. */

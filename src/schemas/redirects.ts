@@ -15,7 +15,7 @@ export const RedirectSchema = z.strictObject({
 });
 export type Redirect = z.infer<typeof RedirectSchema>;
 
-/** The generated `redirects.json`. */
+/** The generated `.redirects.json` in the entries folder. */
 export const RedirectsFileSchema = z.strictObject({
 	/** Says the file is generated, for people who open it. */
 	generated: z.string(),

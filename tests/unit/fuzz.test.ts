@@ -15,7 +15,7 @@ import remarkGfm from 'remark-gfm';
 import { expect, test } from 'vitest';
 import { splitDump } from '../../src/ingest/dump.ts';
 import { parseDump } from '../../src/ingest/episode.ts';
-import { escapeHref, inlineMarkdown, renderEpisodeMdx } from '../../src/ingest/mdx.ts';
+import { escapeHref, inlineMarkdown, renderEpisodeProse } from '../../src/ingest/mdx.ts';
 import { formatProblem } from '../../src/ingest/problems.ts';
 import { ingestSources } from '../../src/ingest/sources.ts';
 import { EpisodeSchema } from '../../src/schemas/episode.ts';
@@ -162,7 +162,7 @@ test(`the parser survives ${RUNS} mutated slices of the real dump, and every ent
 			for (const episode of result.episodes) {
 				episodes++;
 				expect(EpisodeSchema.safeParse(episode).success).toBe(true);
-				const { code, elements } = await compiled(renderEpisodeMdx(episode));
+				const { code, elements } = await compiled(renderEpisodeProse(episode));
 				expect(code).toEqual([]);
 				expect(elements.every((name) => /^h[234]$/.test(name))).toBe(true);
 			}
@@ -219,7 +219,7 @@ test(`the feed reader survives ${FEED_RUNS} mutated feed exports, and every entr
 			}
 			for (const entry of result.entries) {
 				expect(EpisodeSchema.safeParse(entry.episode).success).toBe(true);
-				const { code, elements } = await compiled(entry.content!);
+				const { code, elements } = await compiled(entry.content!.prose);
 				expect(code).toEqual([]);
 				expect(elements.every((name) => /^h[234]$/.test(name))).toBe(true);
 				expect(JSON.stringify(entry.episode)).not.toMatch(/"href":"\s*javascript:/i);

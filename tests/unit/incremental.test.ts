@@ -18,7 +18,7 @@ const site = SiteConfigSchema.parse(JSON.parse(readFileSync('content/site.json',
 const seed: SourceText = { file: 'latent-space.txt', text: readFileSync('content/sources/latent-space.txt', 'utf8') };
 const options: IngestOptions = { hosts: site.hosts, codeVersion: 'v1' };
 const first = ingestSources([seed], options);
-const allFiles = new Set(first.entries.map((entry) => entry.file));
+const allFiles = new Set(first.entries.flatMap((entry) => [entry.files.data, entry.files.prose]));
 const again = (sources: SourceText[], extra: Partial<IngestOptions> = {}) => ingestSources(sources, { ...options, previous: first.manifest, existingFiles: allFiles, ...extra });
 const parsedSlugs = (result: ReturnType<typeof ingestSources>) => result.entries.filter((entry) => entry.episode).map((entry) => entry.slug);
 const SUNO = 'making-transformers-sing-with-mikey-shulman-of-suno';
@@ -33,7 +33,7 @@ describe('ingestSources with the previous manifest', () => {
 		const result = again([seed]);
 		expect(result.stats).toEqual({ parsed: 0, reused: 20 });
 		expect(result.entries.map((entry) => entry.content)).toEqual(first.entries.map(() => undefined));
-		expect(result.entries.map((entry) => entry.file)).toEqual(first.entries.map((entry) => entry.file));
+		expect(result.entries.map((entry) => entry.files)).toEqual(first.entries.map((entry) => entry.files));
 		expect(result.problems).toEqual(first.problems);
 		expect(result.manifest).toEqual(first.manifest);
 	});
@@ -44,7 +44,7 @@ describe('ingestSources with the previous manifest', () => {
 		const result = again([edited]);
 		expect(result.stats).toEqual({ parsed: 1, reused: 19 });
 		expect(parsedSlugs(result)).toEqual([SUNO]);
-		expect(result.entries.find((entry) => entry.slug === SUNO)!.content).toContain('A closing remark.');
+		expect(result.entries.find((entry) => entry.slug === SUNO)!.content?.data).toContain('A closing remark.');
 	});
 
 	test('a cached parse whose vocabulary answers no longer hold is parsed again', () => {
@@ -53,7 +53,7 @@ describe('ingestSources with the previous manifest', () => {
 		const stale = { ...first.manifest, entries: { ...first.manifest.entries, [hash]: { ...entry, vocabulary: { ...entry.vocabulary, [word]: !answer } } } };
 		const result = ingestSources([seed], { ...options, previous: stale, existingFiles: allFiles });
 		expect(parsedSlugs(result)).toEqual([SUNO]);
-		expect(result.entries.find((e) => e.slug === SUNO)!.content).toBe(first.entries.find((e) => e.slug === SUNO)!.content);
+		expect(result.entries.find((e) => e.slug === SUNO)!.content).toEqual(first.entries.find((e) => e.slug === SUNO)!.content);
 	});
 
 	test('a changed correction re-parses only its episode; a changed code version re-parses all', () => {
@@ -63,10 +63,11 @@ describe('ingestSources with the previous manifest', () => {
 	});
 
 	test('an entry file that went missing is rendered again, byte for byte as before', () => {
-		const missing = new Set([...allFiles].filter((file) => !file.startsWith(SUNO)));
+		// Only the prose file is gone: both are written again, as they were.
+		const missing = new Set([...allFiles].filter((file) => file !== `${SUNO}.mdx`));
 		const result = again([seed], { existingFiles: missing });
 		const suno = result.entries.find((entry) => entry.slug === SUNO)!;
-		expect(suno.content).toBe(first.entries.find((entry) => entry.slug === SUNO)!.content);
+		expect(suno.content).toEqual(first.entries.find((entry) => entry.slug === SUNO)!.content);
 		expect(result.entries.filter((entry) => entry.content !== undefined)).toHaveLength(1);
 	});
 
@@ -97,10 +98,10 @@ describe('npm run ingest, incrementally', () => {
 		await writeFile(path.join(sources, 'a.txt'), [episode('One with David Luan', '2024-01-01 10:00', 'A new sentence.'), episode('Three with David Luan', '2024-01-03 10:00')].join('\n'));
 		await writeFile(path.join(sources, 'b.txt'), episode('Four with David Luan', '2024-01-04 10:00'));
 		expect(await summary()).toMatch(/3 episodes from 2 sources .*: 2 added, 1 updated, 1 removed, 0 unchanged$/);
-		expect((await readdir(out)).filter((name) => name.endsWith('.mdx')).sort()).toEqual([
-			'four-with-david-luan.mdx',
-			'one-with-david-luan.mdx',
-			'three-with-david-luan.mdx',
+		expect((await readdir(out)).sort()).toEqual([
+			'.ingest-manifest.json',
+			'.redirects.json',
+			...['four', 'one', 'three'].flatMap((n) => [`${n}-with-david-luan.json`, `${n}-with-david-luan.mdx`]),
 		]);
 		expect(await readFile(path.join(out, 'one-with-david-luan.mdx'), 'utf8')).toContain('A new sentence.');
 		await rm(dir, { recursive: true, force: true });

@@ -85,7 +85,7 @@ describe('title and slug corrections', () => {
 
 	test('a corrected title keeps the slug, so links keep working', () => {
 		expect(episodeOf(result, ADEPT).title).toBe('Why Google Failed to Make GPT-3 — with David Luan of Adept');
-		expect(result.entries.find((entry) => entry.slug === ADEPT)!.content).toContain('"title": "Why Google Failed to Make GPT-3 — with David Luan of Adept"');
+		expect(result.entries.find((entry) => entry.slug === ADEPT)!.content?.data).toContain('"title": "Why Google Failed to Make GPT-3 — with David Luan of Adept"');
 	});
 
 	test('a corrected slug moves the entry and leaves redirects from the old slugs', () => {
@@ -134,7 +134,7 @@ describe('heading corrections', () => {
 		const result = run({ episodes: { [PLAYGROUND]: { headings: { add: [text] } } } });
 		const heading = episodeOf(result, PLAYGROUND).description.find((block) => block.type === 'heading');
 		expect(heading).toEqual({ type: 'heading', level: 2, text, id: 'listen-to-the-end-for-a-little-surprise-from-suhail' });
-		expect(result.entries.find((entry) => entry.slug === PLAYGROUND)!.content).toContain(`<h2 id="listen-to-the-end-for-a-little-surprise-from-suhail">`);
+		expect(result.entries.find((entry) => entry.slug === PLAYGROUND)!.content?.prose).toContain(`<h2 id="listen-to-the-end-for-a-little-surprise-from-suhail">`);
 	});
 
 	test('text inside a paragraph becomes a heading between the text before and after it', () => {

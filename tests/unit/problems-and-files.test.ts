@@ -92,10 +92,11 @@ describe('npm run ingest', () => {
 		const first = await run('npx', args);
 		expect(first.stdout).toMatch(/1 episodes from 1 source .*: 1 added, 0 updated, 0 removed, 0 unchanged/);
 		expect(first.stderr).toContain('a.txt:6: error: missing the “From');
-		expect((await readdir(path.join(dir, 'out'))).filter((name) => name.endsWith('.mdx'))).toEqual(['one-with-david-luan-of-adept.mdx']);
-		const written = await readFile(path.join(dir, 'out', 'one-with-david-luan-of-adept.mdx'), 'utf8');
+		const entryFiles = ['one-with-david-luan-of-adept.json', 'one-with-david-luan-of-adept.mdx'];
+		expect((await readdir(path.join(dir, 'out'))).filter((name) => !name.startsWith('.')).sort()).toEqual(entryFiles);
+		const written = await Promise.all(entryFiles.map((name) => readFile(path.join(dir, 'out', name), 'utf8')));
 		expect((await run('npx', args)).stdout).toMatch(/0 added, 0 updated, 0 removed, 1 unchanged/);
-		expect(await readFile(path.join(dir, 'out', 'one-with-david-luan-of-adept.mdx'), 'utf8')).toBe(written);
+		expect(await Promise.all(entryFiles.map((name) => readFile(path.join(dir, 'out', name), 'utf8')))).toEqual(written);
 		await expect(run('npx', [...args, '--strict'])).rejects.toMatchObject({ code: 1 });
 	}, 60_000);
 });
