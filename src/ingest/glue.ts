@@ -57,9 +57,10 @@ export class Vocabulary {
 	#log: Map<string, boolean> | undefined;
 
 	constructor(text: string, extra: Iterable<string> = []) {
-		for (const token of text.split(/\s+/)) {
-			const word = bareWord(token);
-			if (word) this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
+		// One pass that yields each token's bare word directly (what `bareWord` leaves of it):
+		// from its first letter or digit to its last, never across whitespace. No array of tokens.
+		for (const [word] of text.matchAll(/[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?/gu)) {
+			this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
 		}
 		for (const word of [...BUILTIN_WORDS, ...extra]) this.#counts.set(word, Math.max(2, this.#counts.get(word) ?? 0));
 	}
@@ -211,8 +212,11 @@ const DOTTED_NAMES = new Set(['latent.space']);
  */
 export function isBlockBoundary(text: string, i: number): boolean {
 	const prev = text[i - 1];
+	// Only these characters can end a block; checking them first skips the regular expressions below
+	// for almost every position (this runs once per character of the prose).
+	if (prev !== '.' && prev !== '!' && prev !== '?' && prev !== ':' && prev !== '”' && prev !== ')') return false;
 	const cur = text[i];
-	if (prev === undefined || cur === undefined || /\s/.test(prev) || /\s/.test(cur)) return false;
+	if (cur === undefined || /\s/.test(cur)) return false;
 	const next = text[i + 1];
 	const startsList = cur === '*' && next === ' ';
 	const digitAfterWord = /\d/.test(cur) && !/\d/.test(text[i - 2] ?? '');
@@ -225,7 +229,8 @@ export function isBlockBoundary(text: string, i: number): boolean {
 		if (!isUpper(cur)) return false;
 		if (prev === '.' && (next === '.' || isUpper(next) && text[i + 2] === '.')) return false;
 		if (prev === '.') {
-			const left = /\p{L}+$/u.exec(text.slice(0, i - 1))?.[0] ?? '';
+			// A word of a dotted name is short: looking 64 characters back keeps this linear.
+			const left = /\p{L}+$/u.exec(text.slice(Math.max(0, i - 65), i - 1))?.[0] ?? '';
 			const right = /^\p{L}+/u.exec(text.slice(i))?.[0] ?? '';
 			if (DOTTED_NAMES.has(`${left}.${right}`.toLowerCase())) return false;
 		}

@@ -190,12 +190,25 @@ function untimedLabels(text: string, names: ReadonlySet<string>, from: number, t
 	return found;
 }
 
+/**
+ * Where `text[0, end)` ends once trailing whitespace is dropped. Scans back
+ * from `end`, so it costs the whitespace it skips, where
+ * `text.slice(0, end).replace(/\s+$/, '')` costs the whole prefix (quadratic
+ * over a transcript's labels).
+ */
+function trimmedEnd(text: string, end: number): number {
+	let i = end;
+	while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+	return i;
+}
+
 /** `Name [hh:mm:ss]: text`, labels glued to the sentence before them. */
 function parseNameTimeColon(text: string, stamps: Stamp[], extraNames: Iterable<string>): RawTranscript {
 	const labelled = stamps.filter((stamp) => text[stamp.end] === ':');
 	const candidates = labelled.map((stamp) => {
-		const before = text.slice(0, stamp.index).replace(/\s+$/, '');
-		return { before: before.slice(-60), atStart: before.length <= 60 && !/[.?!:]/.test(before), stamp };
+		const end = trimmedEnd(text, stamp.index);
+		const before = text.slice(Math.max(0, end - 60), end);
+		return { before, atStart: end <= 60 && !/[.?!:]/.test(before), stamp };
 	});
 	const names = knownNames(candidates, extraNames);
 	type Label = { index: number; end: number; label: string; start?: number };
@@ -203,7 +216,7 @@ function parseNameTimeColon(text: string, stamps: Stamp[], extraNames: Iterable<
 	for (const { before, stamp } of candidates) {
 		const label = labelAtEnd(before, names);
 		if (!label) throw new ParseProblem('a timestamp label has no readable speaker name', stamp.index);
-		const nameIndex = text.slice(0, stamp.index).replace(/\s+$/, '').length - label.length;
+		const nameIndex = trimmedEnd(text, stamp.index) - label.length;
 		labels.push({ index: nameIndex, end: stamp.end + /^:+\s*/.exec(text.slice(stamp.end))![0].length, label, start: stamp.seconds });
 	}
 	// Labels without a timestamp (`…happen.David: Yeah…`) between the timed ones.
@@ -357,7 +370,7 @@ function parseNameColonTime(text: string, stamps: Stamp[], extraNames: Iterable<
 	// An untimed label breaks the chain: the turn after it has no known start.
 	for (const [i, label] of labels.entries()) {
 		const prev = turns[i - 1];
-		const isTimed = label.index === 0 || /\]\s*$/.test(text.slice(0, label.index - (label.heading?.length ?? 0)));
+		const isTimed = label.index === 0 || text[trimmedEnd(text, label.index - (label.heading?.length ?? 0)) - 1] === ']';
 		if (!isTimed) delete turns[i]!.start;
 		else if (prev?.end !== undefined) turns[i]!.start = prev.end;
 	}
