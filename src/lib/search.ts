@@ -154,16 +154,76 @@ export function deepLink(sub: SubResultLike, anchors: readonly AnchorLike[]): De
 	return { title: sub.title, url, turn: turn.id, time: turnTime(turn.id) };
 }
 
+/** A word of Pagefind's content as a term: lower case, without the punctuation around it. */
+const term = (word: string | undefined) => (word ?? '').toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/** The query as terms, to tell which query word a matched word of the page stands for. */
+export const queryTerms = (query: string): string[] => [...new Set(query.split(/\s+/).map(term).filter(Boolean))];
+
+/**
+ * The query term a matched page word stands for: Pagefind matches stems
+ * (`owned` for `owning`), so the one sharing the longest start with it; the
+ * word itself when none does.
+ */
+function termOf(word: string, terms: readonly string[]): string {
+	let best = word;
+	let bestLength = 0;
+	for (const candidate of terms) {
+		let shared = 0;
+		while (shared < candidate.length && candidate[shared] === word[shared]) shared++;
+		if (shared >= Math.min(candidate.length, 3) && shared > bestLength) [best, bestLength] = [candidate, shared];
+	}
+	return best;
+}
+
+/**
+ * How well a section holds the query: how many of the query's words it has
+ * (more is better), then how close together they stand (the narrowest run
+ * of words holding all of them; a phrase said in one breath beats the same
+ * words scattered over a chapter), then how often they occur.
+ */
+export function sectionFit(locations: readonly number[], words: readonly string[], terms: readonly string[] = []): { terms: number; span: number; count: number } {
+	const located = [...locations].sort((a, b) => a - b).map((location) => ({ location, term: termOf(term(words[location]), terms) }));
+	const distinct = new Set(located.map((entry) => entry.term)).size;
+	const inWindow = new Map<string, number>();
+	let span = Infinity;
+	let start = 0;
+	for (const entry of located) {
+		inWindow.set(entry.term, (inWindow.get(entry.term) ?? 0) + 1);
+		while (inWindow.size === distinct) {
+			const first = located[start]!;
+			span = Math.min(span, entry.location - first.location);
+			const left = inWindow.get(first.term)! - 1;
+			if (left === 0) inWindow.delete(first.term);
+			else inWindow.set(first.term, left);
+			start++;
+		}
+	}
+	return { terms: distinct, span, count: located.length };
+}
+
 /**
  * The sub-results worth showing under one result: those under a heading (the
  * part before the first heading is the page itself, which the result links
- * to), the `limit` with most matches, in page order.
+ * to), the `limit` that hold the query best (see `sectionFit`; `words` is the
+ * page content split as Pagefind splits it), in page order.
  */
-export function pickSubResults<T extends SubResultLike>(subs: readonly T[], limit = SUB_RESULTS_SHOWN): T[] {
+export function pickSubResults<T extends SubResultLike>(subs: readonly T[], words: readonly string[], query: string, limit = SUB_RESULTS_SHOWN): T[] {
 	const anchored = subs.filter((sub) => sub.anchor && sub.locations.length > 0);
-	const best = [...anchored].sort((a, b) => b.locations.length - a.locations.length).slice(0, limit);
+	const terms = queryTerms(query);
+	const fit = new Map(anchored.map((sub) => [sub, sectionFit(sub.locations, words, terms)]));
+	const best = [...anchored]
+		.sort((a, b) => {
+			const x = fit.get(a)!;
+			const y = fit.get(b)!;
+			return y.terms - x.terms || x.span - y.span || y.count - x.count;
+		})
+		.slice(0, limit);
 	return anchored.filter((sub) => best.includes(sub));
 }
+
+/** Pagefind's page content as words, indexed the way its locations count them. */
+export const contentWords = (content: string): string[] => content.split(/[^\S\uFEFF]+/);
 
 /** The values the search page offers per filter, as the index records them. */
 export interface SearchFacets {
@@ -185,3 +245,30 @@ export function searchFacets(episodes: readonly { published: Date; show: string;
 
 /** A value as a Pagefind filter or meta attribute can hold it: Pagefind splits those attributes at commas. */
 export const filterValue = (value: string): string => value.replaceAll(',', ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * The exact-phrase form of a query of several words (`"brain credit
+ * marketplace"`), which Pagefind answers with only the pages that hold the
+ * words in that order; undefined for one word or a query already quoted.
+ */
+export function phraseQuery(query: string): string | undefined {
+	const q = query.trim();
+	if (/^".*"$/.test(q) || queryTerms(q).length < 2) return undefined;
+	return `"${q.replaceAll('"', '')}"`;
+}
+
+/**
+ * Pages that hold the exact phrase first, then the other pages that hold all
+ * the words, each page once, always as the word search's hits. Pagefind ranks
+ * words, not phrases: without this a transcript that says "playing" and
+ * "house" often outranks the one episode that says "playing house". The word
+ * search's hits are the ones kept because their data has every match on the
+ * page (the phrase search's has only the first), which is what finds the
+ * chapter and turn where the phrase was said.
+ */
+export function phraseFirst<T extends { id: string }>(phrase: readonly T[], words: readonly T[]): T[] {
+	const byId = new Map(words.map((hit) => [hit.id, hit]));
+	const first = phrase.map((hit) => byId.get(hit.id) ?? hit);
+	const seen = new Set(first.map((hit) => hit.id));
+	return [...first, ...words.filter((hit) => !seen.has(hit.id))];
+}
