@@ -8,7 +8,6 @@ import {
 	contentWords,
 	deepLink,
 	EXCERPT_WORDS,
-	HIGHLIGHT_PARAM,
 	pagefindFilters,
 	pagefindSort,
 	phraseFirst,
@@ -19,6 +18,7 @@ import {
 	type DeepLink,
 	type SearchState,
 	type SubResultLike,
+	withHighlight,
 } from './search.ts';
 
 /** The part of a Pagefind result's data that the search shows. */
@@ -85,7 +85,7 @@ export function loadPagefind(): Promise<PagefindModule> {
 	loading ??= (async () => {
 		const base = basePath();
 		const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-		await pagefind.options({ baseUrl: base, excerptLength: EXCERPT_WORDS, highlightParam: HIGHLIGHT_PARAM, ranking: RANKING });
+		await pagefind.options({ baseUrl: base, excerptLength: EXCERPT_WORDS, ranking: RANKING });
 		await pagefind.init();
 		return pagefind;
 	})();
@@ -110,11 +110,14 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
 export async function resultView(hit: PagefindHit, query: string): Promise<ResultView> {
 	const data = await hit.data();
 	return {
-		url: data.url,
+		url: withHighlight(data.url, query),
 		title: data.meta.title ?? data.url,
 		date: data.meta.date,
 		guests: data.meta.guests,
 		excerpt: data.excerpt,
-		subResults: pickSubResults(data.sub_results, contentWords(data.raw_content ?? data.content), query).map((sub) => ({ ...deepLink(sub, data.anchors), excerpt: sub.excerpt })),
+		subResults: pickSubResults(data.sub_results, contentWords(data.raw_content ?? data.content), query).map((sub) => {
+			const link = deepLink(sub, data.anchors, sub.at);
+			return { ...link, url: withHighlight(link.url, query), excerpt: sub.excerpt };
+		}),
 	};
 }

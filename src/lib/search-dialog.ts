@@ -28,6 +28,20 @@ export function startDialogSearch(dialog: HTMLDialogElement): void {
 		controller.schedule();
 	};
 	input.addEventListener('input', update);
+	// A modal dialog keeps focus out of the page, but Tab past its last control would reach the browser's
+	// own toolbar; wrap around instead, as readers of a dialog expect.
+	dialog.addEventListener('keydown', (event) => {
+		if (event.key !== 'Tab') return;
+		const focusable = [...dialog.querySelectorAll<HTMLElement>('input, button:not([hidden]), a[href]')].filter((element) => element.offsetParent !== null);
+		const [first, last] = [focusable[0], focusable.at(-1)];
+		if (event.shiftKey && document.activeElement === first) {
+			event.preventDefault();
+			last?.focus();
+		} else if (!event.shiftKey && document.activeElement === last) {
+			event.preventDefault();
+			first?.focus();
+		}
+	});
 	dialog.querySelector('[data-search-results]')!.addEventListener('click', (event) => {
 		if ((event.target as Element).closest('a')) dialog.close();
 	});

@@ -21,8 +21,12 @@ export interface SearchElements {
 	headingLevel: 2 | 3;
 }
 
-/** Waits this long after a keystroke: long enough to skip the letters in between, short enough to feel instant. */
-const DEBOUNCE_MS = 60;
+/**
+ * Waits this long after a keystroke: long enough that a word typed at a normal
+ * pace is one search (each search fetches its results' fragments), short
+ * enough that results still show well within 300 ms of the last key.
+ */
+const DEBOUNCE_MS = 100;
 
 /**
  * Pagefind's excerpt as text and `<mark>` elements only. The excerpt is

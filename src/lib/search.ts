@@ -25,18 +25,21 @@ export const HIGHLIGHT_PARAM = 'highlight';
 
 /**
  * Ranking for an archive where most pages are hour-long transcripts and a few
- * are short episode pages without one. Pagefind's defaults (pageLength 0.75)
- * bury a long transcript under any short page that mentions a word once, so
- * page length counts for little here; term frequency still counts, but
- * saturates early, so a transcript that repeats a common word sixty times does
- * not outrank the episode whose title or chapter is about it (titles and
- * chapter headings carry `data-pagefind-weight`). Checked by the ranking tests
- * in tests/e2e/search.spec.ts.
+ * are short episode pages without one. Pagefind's defaults (pageLength 0.75,
+ * termSaturation 1.4) let a short page that mentions a word once outrank the
+ * transcript where it is discussed at length; here page length counts for
+ * little and term frequency saturates late, so the episode that talks about
+ * a thing comes first. Titles and chapter headings carry
+ * `data-pagefind-weight`, so the episode named after a word still beats
+ * transcripts that say it more often. Tried on the seed (20 episodes) over a
+ * grid of values: the episode saying a rare word most is first for 168 of 187
+ * such words (defaults: 163), a word of one title finds that episode first
+ * for 27 of 27. Checked by the ranking tests in tests/e2e/search.spec.ts.
  */
 export const RANKING = {
 	pageLength: 0.1,
 	termFrequency: 1.0,
-	termSaturation: 0.8,
+	termSaturation: 2.0,
 	termSimilarity: 1.0,
 } as const;
 
@@ -138,11 +141,12 @@ export function turnTime(id: string): string | undefined {
  * The place a sub-result should land: Pagefind makes sub-results from
  * headings only (a chapter, or a heading of the dump), but its anchors list
  * every element with an id, turns included. The turn that starts last at or
- * before the first matching word, inside the sub-result's section, is where
- * the words were said; without one the heading itself is the target.
+ * before `at` (where the words were said, see `sectionFit`; by default the
+ * first match), inside the sub-result's section, is the target; without one
+ * the heading itself is.
  */
-export function deepLink(sub: SubResultLike, anchors: readonly AnchorLike[]): DeepLink {
-	const first = Math.min(...sub.locations);
+export function deepLink(sub: SubResultLike, anchors: readonly AnchorLike[], at = Math.min(...sub.locations)): DeepLink {
+	const first = at;
 	const from = sub.anchor?.location ?? 0;
 	let turn: AnchorLike | undefined;
 	for (const anchor of anchors) {
@@ -180,26 +184,32 @@ function termOf(word: string, terms: readonly string[]): string {
  * How well a section holds the query: how many of the query's words it has
  * (more is better), then how close together they stand (the narrowest run
  * of words holding all of them; a phrase said in one breath beats the same
- * words scattered over a chapter), then how often they occur.
+ * words scattered over a chapter), then how often they occur. `at` is where
+ * that narrowest run starts: where the words were said.
  */
-export function sectionFit(locations: readonly number[], words: readonly string[], terms: readonly string[] = []): { terms: number; span: number; count: number } {
+export function sectionFit(
+	locations: readonly number[],
+	words: readonly string[],
+	terms: readonly string[] = [],
+): { terms: number; span: number; count: number; at: number } {
 	const located = [...locations].sort((a, b) => a - b).map((location) => ({ location, term: termOf(term(words[location]), terms) }));
 	const distinct = new Set(located.map((entry) => entry.term)).size;
 	const inWindow = new Map<string, number>();
 	let span = Infinity;
+	let at = located[0]?.location ?? 0;
 	let start = 0;
 	for (const entry of located) {
 		inWindow.set(entry.term, (inWindow.get(entry.term) ?? 0) + 1);
 		while (inWindow.size === distinct) {
 			const first = located[start]!;
-			span = Math.min(span, entry.location - first.location);
+			if (entry.location - first.location < span) [span, at] = [entry.location - first.location, first.location];
 			const left = inWindow.get(first.term)! - 1;
 			if (left === 0) inWindow.delete(first.term);
 			else inWindow.set(first.term, left);
 			start++;
 		}
 	}
-	return { terms: distinct, span, count: located.length };
+	return { terms: distinct, span, count: located.length, at };
 }
 
 /**
@@ -208,7 +218,7 @@ export function sectionFit(locations: readonly number[], words: readonly string[
  * to), the `limit` that hold the query best (see `sectionFit`; `words` is the
  * page content split as Pagefind splits it), in page order.
  */
-export function pickSubResults<T extends SubResultLike>(subs: readonly T[], words: readonly string[], query: string, limit = SUB_RESULTS_SHOWN): T[] {
+export function pickSubResults<T extends SubResultLike>(subs: readonly T[], words: readonly string[], query: string, limit = SUB_RESULTS_SHOWN): (T & { at: number })[] {
 	const anchored = subs.filter((sub) => sub.anchor && sub.locations.length > 0);
 	const terms = queryTerms(query);
 	const fit = new Map(anchored.map((sub) => [sub, sectionFit(sub.locations, words, terms)]));
@@ -219,7 +229,26 @@ export function pickSubResults<T extends SubResultLike>(subs: readonly T[], word
 			return y.terms - x.terms || x.span - y.span || y.count - x.count;
 		})
 		.slice(0, limit);
-	return anchored.filter((sub) => best.includes(sub));
+	return anchored.filter((sub) => best.includes(sub)).map((sub) => ({ ...sub, at: fit.get(sub)!.at }));
+}
+
+/**
+ * What the landing page marks: the whole query as one phrase (so "swarm paper
+ * and petal" is marked where it was said, not every "and" on the page), and
+ * each word of four letters or more, for pages that hold the words apart.
+ */
+export function highlightTerms(query: string): string[] {
+	const q = query.replaceAll('"', '').replace(/\s+/g, ' ').trim();
+	const words = q.split(' ').filter((word) => word.replace(/[^\p{L}\p{N}]/gu, '').length >= 4);
+	return [...new Set([q, ...words])].filter(Boolean);
+}
+
+/** A result URL with the highlight parameters for `query`, before any `#anchor`. */
+export function withHighlight(url: string, query: string): string {
+	const [path = '', hash] = url.split('#');
+	const params = highlightTerms(query).map((term) => `${HIGHLIGHT_PARAM}=${encodeURIComponent(term)}`);
+	const joined = params.length === 0 ? path : `${path}${path.includes('?') ? '&' : '?'}${params.join('&')}`;
+	return hash === undefined ? joined : `${joined}#${hash}`;
 }
 
 /** Pagefind's page content as words, indexed the way its locations count them. */
@@ -259,16 +288,16 @@ export function phraseQuery(query: string): string | undefined {
 
 /**
  * Pages that hold the exact phrase first, then the other pages that hold all
- * the words, each page once, always as the word search's hits. Pagefind ranks
- * words, not phrases: without this a transcript that says "playing" and
- * "house" often outranks the one episode that says "playing house". The word
- * search's hits are the ones kept because their data has every match on the
- * page (the phrase search's has only the first), which is what finds the
- * chapter and turn where the phrase was said.
+ * the words, each group in the word search's order and as the word search's
+ * hits. Pagefind ranks words, not phrases: without this a transcript that
+ * says "playing" and "house" often outranks the one episode that says
+ * "playing house". The word search's ranking (weights, our tuning) still
+ * orders pages within each group, and its hits are kept because their data
+ * has every match on the page (the phrase search's has only the first),
+ * which is what finds the chapter and turn where the phrase was said.
  */
 export function phraseFirst<T extends { id: string }>(phrase: readonly T[], words: readonly T[]): T[] {
-	const byId = new Map(words.map((hit) => [hit.id, hit]));
-	const first = phrase.map((hit) => byId.get(hit.id) ?? hit);
-	const seen = new Set(first.map((hit) => hit.id));
-	return [...first, ...words.filter((hit) => !seen.has(hit.id))];
+	const inPhrase = new Set(phrase.map((hit) => hit.id));
+	const known = new Set(words.map((hit) => hit.id));
+	return [...words.filter((hit) => inPhrase.has(hit.id)), ...phrase.filter((hit) => !known.has(hit.id)), ...words.filter((hit) => !inPhrase.has(hit.id))];
 }

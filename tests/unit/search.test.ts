@@ -5,6 +5,7 @@ import {
 	deepLink,
 	filterValue,
 	HIGHLIGHT_PARAM,
+	highlightTerms,
 	pagefindFilters,
 	pagefindSort,
 	phraseFirst,
@@ -16,6 +17,7 @@ import {
 	searchQueryString,
 	sectionFit,
 	turnTime,
+	withHighlight,
 } from '../../src/lib/search.ts';
 
 describe('search state in the URL', () => {
@@ -63,6 +65,10 @@ describe('deep links from sub-results', () => {
 		});
 	});
 
+	it('lands where the words stand together when told, not at the first common word', () => {
+		expect(deepLink({ title: 'Scaling', url, locations: [82, 125], anchor: anchors[3] }, anchors, 125).turn).toBe('t-1-05-00');
+	});
+
 	it('keeps the heading when the words come before any turn of the section', () => {
 		expect(deepLink({ title: 'Scaling', url, locations: [80], anchor: anchors[3] }, anchors)).toEqual({ title: 'Scaling', url });
 	});
@@ -87,14 +93,15 @@ describe('deep links from sub-results', () => {
 		const repeated = sub('repeated', [1, 3]);
 		const phrase = sub('phrase', [8, 9, 10]);
 		expect(pickSubResults([page, repeated, scattered, phrase], words, 'brain credit marketplace', 2).map((s) => s.title)).toEqual(['scattered', 'phrase']);
-		expect(sectionFit([8, 9, 10], words)).toEqual({ terms: 3, span: 2, count: 3 });
-		expect(sectionFit([3, 6], words)).toEqual({ terms: 2, span: 3, count: 2 });
+		expect(sectionFit([8, 9, 10], words)).toEqual({ terms: 3, span: 2, count: 3, at: 8 });
+		expect(sectionFit([3, 6], words)).toEqual({ terms: 2, span: 3, count: 2, at: 3 });
 	});
 
 	it('counts a stemmed match as the query word it stands for', () => {
 		const words = ['never', 'owning', 'a', 'TV', 'never', 'owned', 'a', 'TV.'];
 		expect(sectionFit([0, 1, 3], words, queryTerms('never owned a TV')).terms).toBe(3);
-		expect(sectionFit([4, 5, 7], words, queryTerms('never owned a TV'))).toEqual({ terms: 3, span: 3, count: 3 });
+		expect(sectionFit([0, 1, 3, 4, 5, 7], words, queryTerms('never owned a TV'))).toEqual({ terms: 3, span: 2, count: 6, at: 3 });
+		expect(sectionFit([0, 4, 5, 7], words, queryTerms('never owned a TV')).at).toBe(4);
 	});
 
 	it('splits content into words the way Pagefind counts them', () => {
@@ -110,13 +117,27 @@ describe('phrase first', () => {
 		expect(phraseQuery('say "hi" there')).toBe('"say hi there"');
 	});
 
-	it('puts pages with the phrase first, each page once, as the word search found them', () => {
+	it('puts pages with the phrase first, in the word order, each page once, as the word search found them', () => {
 		const hit = (id: string, source: string) => ({ id, source });
-		expect(phraseFirst([hit('b', 'phrase')], [hit('a', 'words'), hit('b', 'words'), hit('c', 'words')])).toEqual([
+		expect(phraseFirst([hit('d', 'phrase'), hit('b', 'phrase')], [hit('a', 'words'), hit('b', 'words'), hit('c', 'words'), hit('d', 'words')])).toEqual([
 			hit('b', 'words'),
+			hit('d', 'words'),
 			hit('a', 'words'),
 			hit('c', 'words'),
 		]);
+	});
+});
+
+describe('highlight on landing', () => {
+	it('marks the whole phrase and its longer words, not every "and"', () => {
+		expect(highlightTerms('swarm paper and petal')).toEqual(['swarm paper and petal', 'swarm', 'paper', 'petal']);
+		expect(highlightTerms(' Kythe ')).toEqual(['Kythe']);
+		expect(highlightTerms('"open source"')).toEqual(['open source', 'open', 'source']);
+	});
+
+	it('puts the parameters before the anchor', () => {
+		expect(withHighlight('/archive/episodes/x/#t-01-02', 'GPU poor')).toBe('/archive/episodes/x/?highlight=GPU%20poor&highlight=poor#t-01-02');
+		expect(withHighlight('/episodes/x/', 'Kythe')).toBe('/episodes/x/?highlight=Kythe');
 	});
 });
 
