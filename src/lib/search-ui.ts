@@ -22,11 +22,11 @@ export interface SearchElements {
 }
 
 /**
- * Waits this long after a keystroke: long enough that a word typed at a normal
- * pace is one search (each search fetches its results' fragments), short
- * enough that results still show well within 300 ms of the last key.
+ * Waits this long after a keystroke before searching: enough to skip most
+ * letters typed in a burst, little enough that results show well within
+ * 300 ms of the last key (tests/e2e/search.spec.ts measures it).
  */
-const DEBOUNCE_MS = 100;
+const DEBOUNCE_MS = 50;
 
 /**
  * Pagefind's excerpt as text and `<mark>` elements only. The excerpt is
