@@ -1,8 +1,9 @@
 /**
  * Pagefind in the browser: loaded on first use (never with the page), set up
- * for the base path, the archive's ranking and the highlight parameter, and
- * its results turned into what the search shows. Imported only by the search
- * dialog and page scripts, through a dynamic import.
+ * for the base path and the archive's ranking, and its results turned into
+ * what the search shows (phrase first, sub-results that land on the turn,
+ * URLs that carry the words to mark). Part of the lazily loaded search
+ * module (search-app.ts), never of a page's own script.
  */
 import {
 	contentWords,
@@ -63,7 +64,7 @@ export interface SubResultView extends DeepLink {
 export interface ResultView {
 	url: string;
 	title: string;
-	/** Date, show, guests, as Pagefind recorded them. */
+	/** Date and guests, as Pagefind recorded them (`SearchIndexData.astro`). */
 	date?: string | undefined;
 	guests?: string | undefined;
 	/** Pagefind's excerpt: text with `<mark>` around matched words (rendered through `markedText`). */
