@@ -19,8 +19,8 @@ test.describe('accessibility of every page', () => {
 				await page.goto(path);
 				if (path === 'search/') {
 					// Check the search UI with results showing, not just its empty field.
-					await page.locator('.pagefind-ui__search-input').fill('agents');
-					await expect(page.locator('.pagefind-ui__result').first()).toBeVisible({ timeout: 15_000 });
+					await page.locator('#search-page-input').fill('agents');
+					await expect(page.locator('.search-result').first()).toBeVisible({ timeout: 15_000 });
 				}
 				// Only colours change with the theme, so the dark pass runs the contrast rule alone. Legacy
 				// mode runs axe in the page itself: the site has no iframes, and it is twice as fast on a

@@ -40,7 +40,7 @@ test.describe('under a base path @base-path', () => {
 
 	test('search finds episodes and links to them under the base path', async ({ page }) => {
 		await page.goto('search/?q=Adept');
-		const result = page.locator('.pagefind-ui__result-link').first();
+		const result = page.locator('.search-result-title').first();
 		await expect(result).toBeVisible({ timeout: 15_000 });
 		expect(await result.getAttribute('href')).toMatch(/^\/archive\/episodes\//);
 		await result.click();

@@ -207,12 +207,13 @@ test.describe('without JavaScript', () => {
 });
 
 test.describe('search', () => {
-	test('the header form leads to results that link into episodes', async ({ page }) => {
+	test('the header search leads to results that link into episodes', async ({ page }) => {
 		await page.goto('episodes/');
-		await page.getByRole('searchbox', { name: 'Search the archive' }).fill('Adept');
-		await page.getByRole('searchbox', { name: 'Search the archive' }).press('Enter');
+		await page.getByRole('button', { name: 'Search', exact: true }).click();
+		await page.getByRole('searchbox', { name: 'Search every episode' }).fill('Adept');
+		await page.getByRole('searchbox', { name: 'Search every episode' }).press('Enter');
 		await expect(page).toHaveURL(/search\/\?q=Adept$/);
-		const result = page.locator('.pagefind-ui__result-link').first();
+		const result = page.locator('.search-result-title').first();
 		await expect(result).toBeVisible({ timeout: 15_000 });
 		await result.click();
 		await expect(page).toHaveURL(/\/episodes\/[^/]+\//);

@@ -1,0 +1,176 @@
+/**
+ * The search as readers use it, shared by the dialog and the search page: a
+ * field, a list of results with their chapter and turn sub-results, a status
+ * line read by screen readers and a "More results" button. Results render as
+ * DOM nodes built here (no HTML from the index is ever parsed into the page
+ * except Pagefind's `<mark>`s, see `markedText`).
+ */
+import { RESULTS_PER_PAGE, hasSearch, type SearchState } from './search.ts';
+import { resultView, search, type PagefindHit, type ResultView } from './search-client.ts';
+
+/** The elements one search works with. */
+export interface SearchElements {
+	input: HTMLInputElement;
+	/** The `<ol>` the results go into; it gets `data-query` once results for that query are shown. */
+	results: HTMLElement;
+	/** A live region for the count and for problems. */
+	status: HTMLElement;
+	/** Loads the next page of results; hidden when there are no more. */
+	more: HTMLButtonElement;
+	/** Level of the result headings, one below the heading above the list. */
+	headingLevel: 2 | 3;
+}
+
+/**
+ * Waits this long after a keystroke before searching: enough to skip most
+ * letters typed in a burst, little enough that results show well within
+ * 300 ms of the last key (tests/e2e/search.spec.ts measures it).
+ */
+const DEBOUNCE_MS = 50;
+
+/**
+ * Pagefind's excerpt as text and `<mark>` elements only. The excerpt is
+ * parsed in an inert template (nothing in it runs or loads), then copied node
+ * by node, so the page's text can never become markup.
+ */
+export function markedText(excerpt: string): DocumentFragment {
+	const template = document.createElement('template');
+	template.innerHTML = excerpt;
+	const out = document.createDocumentFragment();
+	const copy = (from: Node, to: Node) => {
+		for (const node of from.childNodes) {
+			if (node.nodeType === Node.TEXT_NODE) to.appendChild(document.createTextNode(node.textContent ?? ''));
+			else if (node.nodeName === 'MARK') to.appendChild(document.createElement('mark')).append(node.textContent ?? '');
+			else copy(node, to);
+		}
+	};
+	copy(template.content, out);
+	return out;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+	const node = document.createElement(tag);
+	node.className = className;
+	node.append(...children);
+	return node;
+}
+
+/** One result: the episode, its date and guests, the excerpt, then where in it the words are. */
+function resultItem(result: ResultView, headingLevel: 2 | 3): HTMLLIElement {
+	const link = element('a', 'search-result-title', result.title);
+	link.href = result.url;
+	const meta = [result.date, result.guests && `with ${result.guests}`].filter(Boolean).join(' · ');
+	const item = element('li', 'search-result', element(`h${headingLevel}`, 'search-result-heading', link));
+	if (meta) item.append(element('p', 'search-result-meta', meta));
+	if (result.excerpt) item.append(element('p', 'search-result-excerpt', markedText(result.excerpt)));
+	if (result.subResults.length > 0) {
+		const subs = element('ul', 'search-subresults');
+		for (const sub of result.subResults) {
+			const subLink = element('a', 'search-subresult-title', sub.title);
+			subLink.href = sub.url;
+			if (sub.time) subLink.append(' ', element('span', 'search-subresult-time', sub.time));
+			subs.append(element('li', 'search-subresult', subLink, element('p', 'search-result-excerpt', markedText(sub.excerpt))));
+		}
+		item.append(subs);
+	}
+	return item;
+}
+
+const quoted = (state: SearchState) => (state.q ? ` for “${state.q}”` : '');
+
+/**
+ * Runs the search for whatever `state()` returns, on input and on demand,
+ * and keeps only the latest answer (a slow early query never overwrites a
+ * later one).
+ */
+export class SearchController {
+	#hits: PagefindHit[] = [];
+	#query = '';
+	#shown = 0;
+	#run = 0;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(
+		private readonly elements: SearchElements,
+		private readonly state: () => SearchState,
+	) {
+		elements.more.addEventListener('click', () => void this.#showMore());
+		elements.results.addEventListener('keydown', (event) => this.#arrows(event));
+		elements.input.addEventListener('keydown', (event) => {
+			if (event.key === 'ArrowDown') this.#focusLink(0, event);
+		});
+	}
+
+	/** Searches after a short pause (while typing). */
+	schedule(): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+	}
+
+	/** Searches now and shows the first page of results. */
+	async run(): Promise<void> {
+		clearTimeout(this.#timer);
+		const run = ++this.#run;
+		const state = this.state();
+		const { results, status, more } = this.elements;
+		if (!hasSearch(state)) {
+			this.#hits = [];
+			results.replaceChildren();
+			results.removeAttribute('data-query');
+			more.hidden = true;
+			status.textContent = '';
+			return;
+		}
+		try {
+			const hits = await search(state);
+			if (hits === null || run !== this.#run) return;
+			const views = await Promise.all(hits.slice(0, RESULTS_PER_PAGE).map((hit) => resultView(hit, state.q)));
+			if (run !== this.#run) return;
+			this.#hits = hits;
+			this.#query = state.q;
+			this.#shown = views.length;
+			results.replaceChildren(...views.map((view) => resultItem(view, this.elements.headingLevel)));
+			results.dataset.query = state.q;
+			more.hidden = this.#shown >= hits.length;
+			status.textContent = hits.length === 0 ? `No results${quoted(state)}.` : `${hits.length === 1 ? '1 episode' : `${hits.length} episodes`}${quoted(state)}.`;
+		} catch (error) {
+			if (run !== this.#run) return;
+			status.textContent = 'Search could not load. Check the connection and try again.';
+			console.error(error);
+		}
+	}
+
+	async #showMore(): Promise<void> {
+		const run = this.#run;
+		const next = this.#hits.slice(this.#shown, this.#shown + RESULTS_PER_PAGE);
+		const views = await Promise.all(next.map((hit) => resultView(hit, this.#query)));
+		if (run !== this.#run) return;
+		const items = views.map((view) => resultItem(view, this.elements.headingLevel));
+		this.elements.results.append(...items);
+		this.#shown += views.length;
+		this.elements.more.hidden = this.#shown >= this.#hits.length;
+		// Keep the reader's place: the first new result takes the focus the button had.
+		items[0]?.querySelector('a')?.focus();
+	}
+
+	/** Up and down arrows move between result links; up from the first goes back to the field. */
+	#arrows(event: KeyboardEvent): void {
+		if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+		const links = [...this.elements.results.querySelectorAll('a')];
+		const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+		if (index === -1) return;
+		if (event.key === 'ArrowUp' && index === 0) {
+			event.preventDefault();
+			this.elements.input.focus();
+			return;
+		}
+		this.#focusLink(index + (event.key === 'ArrowDown' ? 1 : -1), event);
+	}
+
+	#focusLink(index: number, event: KeyboardEvent): void {
+		const link = this.elements.results.querySelectorAll('a')[index];
+		if (!link) return;
+		event.preventDefault();
+		link.focus();
+	}
+}

@@ -1,0 +1,303 @@
+/**
+ * Search, the parts that are pure data: the state a search URL carries
+ * (`?q=…&year=…&speaker=…&show=…&sort=…`), Pagefind's ranking and options,
+ * and the deep link of a sub-result to the speaker turn where the words are.
+ * No DOM and no Pagefind here, so all of it is unit-tested in Node.
+ */
+
+/** The filters readers can narrow results by; each is a Pagefind filter of the same name. */
+export const FILTER_KEYS = ['year', 'speaker', 'show'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Result order: Pagefind's relevance, or by publication date. */
+export const SORTS = ['relevance', 'newest', 'oldest'] as const;
+export type SortOrder = (typeof SORTS)[number];
+
+/** What a search URL says: the query, one value per filter at most, the order. */
+export interface SearchState {
+	q: string;
+	filters: Partial<Record<FilterKey, string>>;
+	sort: SortOrder;
+}
+
+/** The query parameter Pagefind adds to result URLs and the highlight script reads on the episode page. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+/**
+ * Ranking for an archive where most pages are hour-long transcripts and a few
+ * are short episode pages without one. Pagefind's defaults (pageLength 0.75,
+ * termSaturation 1.4) let a short page that mentions a word once outrank the
+ * transcript where it is discussed at length; here page length counts for
+ * little and term frequency saturates late, so the episode that talks about
+ * a thing comes first. Titles and chapter headings carry
+ * `data-pagefind-weight`, so the episode named after a word still beats
+ * transcripts that say it more often. Tried on the seed (20 episodes) over a
+ * grid of values: the episode saying a rare word most is first for 168 of 187
+ * such words (defaults: 163), a word of one title finds that episode first
+ * for 27 of 27. Checked by the ranking tests in tests/e2e/search.spec.ts.
+ */
+export const RANKING = {
+	pageLength: 0.1,
+	termFrequency: 1.0,
+	termSaturation: 2.0,
+	termSimilarity: 1.0,
+} as const;
+
+/**
+ * Results whose data (excerpt, sub-results) is fetched at once. Pagefind
+ * fetches a page's whole fragment for every result it shows, and transcript
+ * fragments are tens of KB, so the first query loads few and "More results"
+ * loads the rest in pages of the same size.
+ */
+export const RESULTS_PER_PAGE = 4;
+
+/** Sub-results (chapters or turns) shown under one episode. */
+export const SUB_RESULTS_SHOWN = 3;
+
+/** Words of context in an excerpt. */
+export const EXCERPT_WORDS = 24;
+
+const isSort = (value: string | null): value is SortOrder => value !== null && (SORTS as readonly string[]).includes(value);
+
+/** Reads the search state from a URL's query string; unknown or empty parameters are ignored. */
+export function readSearchState(search: string | URLSearchParams): SearchState {
+	const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+	const filters: SearchState['filters'] = {};
+	for (const key of FILTER_KEYS) {
+		const value = params.get(key)?.trim();
+		if (value) filters[key] = value;
+	}
+	const sort = params.get('sort');
+	return { q: (params.get('q') ?? '').trim(), filters, sort: isSort(sort) ? sort : 'relevance' };
+}
+
+/** The query string (`?q=…`, or `''` for an empty search) that restores `state`; default order is left out. */
+export function searchQueryString(state: SearchState): string {
+	const params = new URLSearchParams();
+	if (state.q) params.set('q', state.q);
+	for (const key of FILTER_KEYS) {
+		const value = state.filters[key];
+		if (value) params.set(key, value);
+	}
+	if (state.sort !== 'relevance') params.set('sort', state.sort);
+	const query = params.toString();
+	return query ? `?${query}` : '';
+}
+
+/** Whether a state asks for anything: a query or a filter (Pagefind lists every page for filters alone). */
+export const hasSearch = (state: SearchState): boolean => state.q !== '' || Object.keys(state.filters).length > 0;
+
+/** The `filters` option of a Pagefind search for the state. */
+export function pagefindFilters(state: SearchState): Record<string, string> {
+	return Object.fromEntries(FILTER_KEYS.flatMap((key) => (state.filters[key] ? [[key, state.filters[key]]] : [])));
+}
+
+/** The `sort` option of a Pagefind search (the `date` sort key of the episode pages), if not by relevance. */
+export function pagefindSort(sort: SortOrder): Record<string, 'asc' | 'desc'> | undefined {
+	if (sort === 'newest') return { date: 'desc' };
+	if (sort === 'oldest') return { date: 'asc' };
+	return undefined;
+}
+
+/** An element with an id as Pagefind records it: its tag, id, and the word position where it starts. */
+export interface AnchorLike {
+	element: string;
+	id: string;
+	location: number;
+	text?: string | undefined;
+}
+
+/** A Pagefind sub-result, as far as deep links need it. */
+export interface SubResultLike {
+	title: string;
+	url: string;
+	locations: number[];
+	anchor?: AnchorLike | undefined;
+}
+
+/** A sub-result as the search shows it. */
+export interface DeepLink {
+	/** The chapter or heading the words are under. */
+	title: string;
+	/** The page URL with the highlight parameters and the anchor of the turn (else the heading) where the words are. */
+	url: string;
+	/** Id of the turn the first match is in, if the section has turns. */
+	turn?: string | undefined;
+	/** When the turn starts (`12:34`), from its id. */
+	time?: string | undefined;
+}
+
+/** Speaker turns have ids `t-mm-ss` or `t-h-mm-ss`; chapters `ch-…`. */
+const TURN_ID = /^t-(?:(\d+)-)?(\d{2})-(\d{2})$/;
+
+/** The time a turn id stands for, as the page shows it (`02:03`, `1:02:03`); undefined for other ids. */
+export function turnTime(id: string): string | undefined {
+	const match = TURN_ID.exec(id);
+	if (!match) return undefined;
+	return match[1] ? `${Number(match[1])}:${match[2]}:${match[3]}` : `${match[2]}:${match[3]}`;
+}
+
+/**
+ * The place a sub-result should land: Pagefind makes sub-results from
+ * headings only (a chapter, or a heading of the dump), but its anchors list
+ * every element with an id, turns included. The turn that starts last at or
+ * before `at` (where the words were said, see `sectionFit`; by default the
+ * first match), inside the sub-result's section, is the target; without one
+ * the heading itself is.
+ */
+export function deepLink(sub: SubResultLike, anchors: readonly AnchorLike[], at = Math.min(...sub.locations)): DeepLink {
+	const first = at;
+	const from = sub.anchor?.location ?? 0;
+	let turn: AnchorLike | undefined;
+	for (const anchor of anchors) {
+		if (!TURN_ID.test(anchor.id) || anchor.location < from || anchor.location > first) continue;
+		if (!turn || anchor.location >= turn.location) turn = anchor;
+	}
+	if (!turn) return { title: sub.title, url: sub.url };
+	const url = sub.url.includes('#') ? sub.url.replace(/#.*$/, `#${turn.id}`) : `${sub.url}#${turn.id}`;
+	return { title: sub.title, url, turn: turn.id, time: turnTime(turn.id) };
+}
+
+/** A word of Pagefind's content as a term: lower case, without the punctuation around it. */
+const term = (word: string | undefined) => (word ?? '').toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/** The query as terms, to tell which query word a matched word of the page stands for. */
+export const queryTerms = (query: string): string[] => [...new Set(query.split(/\s+/).map(term).filter(Boolean))];
+
+/**
+ * The query term a matched page word stands for: Pagefind matches stems
+ * (`owned` for `owning`), so the one sharing the longest start with it; the
+ * word itself when none does.
+ */
+function termOf(word: string, terms: readonly string[]): string {
+	let best = word;
+	let bestLength = 0;
+	for (const candidate of terms) {
+		let shared = 0;
+		while (shared < candidate.length && candidate[shared] === word[shared]) shared++;
+		if (shared >= Math.min(candidate.length, 3) && shared > bestLength) [best, bestLength] = [candidate, shared];
+	}
+	return best;
+}
+
+/**
+ * How well a section holds the query: how many of the query's words it has
+ * (more is better), then how close together they stand (the narrowest run
+ * of words holding all of them; a phrase said in one breath beats the same
+ * words scattered over a chapter), then how often they occur. `at` is where
+ * that narrowest run starts: where the words were said.
+ */
+export function sectionFit(
+	locations: readonly number[],
+	words: readonly string[],
+	terms: readonly string[] = [],
+): { terms: number; span: number; count: number; at: number } {
+	const located = [...locations].sort((a, b) => a - b).map((location) => ({ location, term: termOf(term(words[location]), terms) }));
+	const distinct = new Set(located.map((entry) => entry.term)).size;
+	const inWindow = new Map<string, number>();
+	let span = Infinity;
+	let at = located[0]?.location ?? 0;
+	let start = 0;
+	for (const entry of located) {
+		inWindow.set(entry.term, (inWindow.get(entry.term) ?? 0) + 1);
+		while (inWindow.size === distinct) {
+			const first = located[start]!;
+			if (entry.location - first.location < span) [span, at] = [entry.location - first.location, first.location];
+			const left = inWindow.get(first.term)! - 1;
+			if (left === 0) inWindow.delete(first.term);
+			else inWindow.set(first.term, left);
+			start++;
+		}
+	}
+	return { terms: distinct, span, count: located.length, at };
+}
+
+/**
+ * The sub-results worth showing under one result: those under a heading (the
+ * part before the first heading is the page itself, which the result links
+ * to), the `limit` that hold the query best (see `sectionFit`; `words` is the
+ * page content split as Pagefind splits it), in page order.
+ */
+export function pickSubResults<T extends SubResultLike>(subs: readonly T[], words: readonly string[], query: string, limit = SUB_RESULTS_SHOWN): (T & { at: number })[] {
+	const anchored = subs.filter((sub) => sub.anchor && sub.locations.length > 0);
+	const terms = queryTerms(query);
+	const fit = new Map(anchored.map((sub) => [sub, sectionFit(sub.locations, words, terms)]));
+	const best = [...anchored]
+		.sort((a, b) => {
+			const x = fit.get(a)!;
+			const y = fit.get(b)!;
+			return y.terms - x.terms || x.span - y.span || y.count - x.count;
+		})
+		.slice(0, limit);
+	return anchored.filter((sub) => best.includes(sub)).map((sub) => ({ ...sub, at: fit.get(sub)!.at }));
+}
+
+/**
+ * What the landing page marks: the whole query as one phrase (so "swarm paper
+ * and petal" is marked where it was said, not every "and" on the page), and
+ * each word of four letters or more, for pages that hold the words apart.
+ */
+export function highlightTerms(query: string): string[] {
+	const q = query.replaceAll('"', '').replace(/\s+/g, ' ').trim();
+	const words = q.split(' ').filter((word) => word.replace(/[^\p{L}\p{N}]/gu, '').length >= 4);
+	return [...new Set([q, ...words])].filter(Boolean);
+}
+
+/** A result URL with the highlight parameters for `query`, before any `#anchor`. */
+export function withHighlight(url: string, query: string): string {
+	const [path = '', hash] = url.split('#');
+	const params = highlightTerms(query).map((term) => `${HIGHLIGHT_PARAM}=${encodeURIComponent(term)}`);
+	const joined = params.length === 0 ? path : `${path}${path.includes('?') ? '&' : '?'}${params.join('&')}`;
+	return hash === undefined ? joined : `${joined}#${hash}`;
+}
+
+/** Pagefind's page content as words, indexed the way its locations count them. */
+export const contentWords = (content: string): string[] => content.split(/[^\S\uFEFF]+/);
+
+/** The values the search page offers per filter, as the index records them. */
+export interface SearchFacets {
+	/** Publication years, newest first. */
+	years: number[];
+	/** Everyone who speaks in an episode, by name, alphabetically. */
+	speakers: string[];
+	shows: string[];
+}
+
+/** The filter values of a set of episodes (the same values `SearchIndexData` writes into the index). */
+export function searchFacets(episodes: readonly { published: Date; show: string; speakers: readonly { name: string }[] }[]): SearchFacets {
+	const years = new Set(episodes.map((episode) => episode.published.getUTCFullYear()));
+	const speakers = new Set(episodes.flatMap((episode) => episode.speakers.map((speaker) => filterValue(speaker.name))));
+	const shows = new Set(episodes.map((episode) => filterValue(episode.show)));
+	const byName = (a: string, b: string) => a.localeCompare(b, 'en');
+	return { years: [...years].sort((a, b) => b - a), speakers: [...speakers].sort(byName), shows: [...shows].sort(byName) };
+}
+
+/** A value as a Pagefind filter or meta attribute can hold it: Pagefind splits those attributes at commas. */
+export const filterValue = (value: string): string => value.replaceAll(',', ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * The exact-phrase form of a query of several words (`"brain credit
+ * marketplace"`), which Pagefind answers with only the pages that hold the
+ * words in that order; undefined for one word or a query already quoted.
+ */
+export function phraseQuery(query: string): string | undefined {
+	const q = query.trim();
+	if (/^".*"$/.test(q) || queryTerms(q).length < 2) return undefined;
+	return `"${q.replaceAll('"', '')}"`;
+}
+
+/**
+ * Pages that hold the exact phrase first, then the other pages that hold all
+ * the words, each group in the word search's order and as the word search's
+ * hits. Pagefind ranks words, not phrases: without this a transcript that
+ * says "playing" and "house" often outranks the one episode that says
+ * "playing house". The word search's ranking (weights, our tuning) still
+ * orders pages within each group, and its hits are kept because their data
+ * has every match on the page (the phrase search's has only the first),
+ * which is what finds the chapter and turn where the phrase was said.
+ */
+export function phraseFirst<T extends { id: string }>(phrase: readonly T[], words: readonly T[]): T[] {
+	const inPhrase = new Set(phrase.map((hit) => hit.id));
+	const known = new Set(words.map((hit) => hit.id));
+	return [...words.filter((hit) => inPhrase.has(hit.id)), ...phrase.filter((hit) => !known.has(hit.id)), ...words.filter((hit) => !inPhrase.has(hit.id))];
+}
