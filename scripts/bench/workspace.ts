@@ -49,13 +49,6 @@ export function parseScenario(name: string): Scenario {
 	return { writer, processor, ...(flags.includes('incremental') ? { astroIncremental: true } : {}) };
 }
 
-/** What each content layout means, for the report. */
-export const WRITER_DESCRIPTIONS: Record<Writer, string> = {
-	split: 'typed data as a JSON data entry; MDX entry holds only description + show notes; transcript rendered by components (current: `npm run ingest`)',
-	frontmatter: 'typed data (incl. transcript) as JSON frontmatter of one MDX entry; transcript rendered by components (the layout before the split)',
-	body: 'typed data as a JSON data entry; transcript written into the MDX body (one JSX element per turn around Markdown paragraphs)',
-};
-
 /** The repository's files a build needs. */
 const COPIED = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'content/site.json', 'content/overrides.json'];
 
