@@ -288,14 +288,18 @@ for (const [n, scenarios, runs] of comparisons.filter(([, scenarios]) => scenari
 	}
 	for (const scenario of scenarios) {
 		const result = await measureScenario(n, scenario, runs);
-		results.compare = [...results.compare.filter((c) => !(c.episodes === n && c.scenario === result.scenario)), result];
+		// Replaces only a result of the same pipeline generation: earlier ones stay, labelled, in the report.
+		results.compare = [...results.compare.filter((c) => !(c.episodes === n && c.scenario === result.scenario && c.baseline === result.baseline)), result];
 		await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
 	}
 }
 
 if (!values['report-only'] && compareBig !== undefined && incrementalPrototype) {
 	const result = await measureIncremental(compareBig, { ...incrementalPrototype, astroIncremental: true });
-	results.incremental = [...results.incremental.filter((r) => !(r.episodes === result.episodes && r.scenario === result.scenario)), result];
+	results.incremental = [
+		...results.incremental.filter((r) => !(r.episodes === result.episodes && r.scenario === result.scenario && r.baseline === result.baseline)),
+		result,
+	];
 	await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
 }
 
