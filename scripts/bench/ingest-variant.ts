@@ -1,17 +1,26 @@
 /**
  * The ingest for the bench's alternative content layouts (never used by the
- * site itself): the same parser, but entries written as
- * - `split`: `<slug>.json` (the typed data) + `<slug>.mdx` (description and show notes only);
- * - `body`: as `split`, with the whole transcript in the MDX body, one JSX
- *   element per turn around Markdown paragraphs, as the component renders it.
- * Usage: `tsx scripts/bench/ingest-variant.ts --layout split|body [--sources DIR] [--out DIR]`.
+ * site itself): the project's parser and entry files (src/ingest/sources.ts,
+ * the same overrides and redirects), re-laid out as
+ * - `frontmatter`: one `<slug>.mdx` per episode, the `<slug>.json` data as its
+ *   frontmatter (JSON is YAML) and the description and show notes as its body:
+ *   the layout the project used before the split;
+ * - `body`: `<slug>.json` as the project writes it, and the whole transcript
+ *   added to the `<slug>.mdx` body, one JSX element per turn around Markdown
+ *   paragraphs, as the components render it.
+ * The current layout (`split`) is `npm run ingest` itself. Always a cold run:
+ * every episode is parsed, no manifest is kept.
+ * Usage: `tsx scripts/bench/ingest-variant.ts --layout frontmatter|body [--sources DIR] [--out DIR]`.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { ingestSources } from '../../src/ingest/sources.ts';
 import { formatProblem } from '../../src/ingest/problems.ts';
-import { entryData, frontmatterJson, inlineMarkdown, renderEpisodeMdx } from '../../src/ingest/mdx.ts';
+import { entryData, inlineMarkdown } from '../../src/ingest/mdx.ts';
+import { OverridesSchema } from '../../src/schemas/overrides.ts';
+import { REDIRECTS_FILE } from '../build-paths.ts';
 import { transcriptItems } from '../../src/lib/transcript-view.ts';
 import { formatTime, isoDuration } from '../../src/lib/time.ts';
 import type { Episode } from '../../src/schemas/episode.ts';
@@ -47,10 +56,8 @@ function transcriptMdx(episode: Episode): string {
 	return parts.join('\n\n');
 }
 
-/** The MDX body of the current writer, without its frontmatter. */
-function proseBody(episode: Episode): string {
-	return renderEpisodeMdx(episode).replace(/^---\n[\s\S]*?\n---\n/, '');
-}
+/** The MDX body of the project's prose file, without its frontmatter (which only holds the "generated" note). */
+const proseBody = (prose: string) => prose.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^\n/, '');
 
 const { values } = parseArgs({
 	options: {
@@ -58,36 +65,36 @@ const { values } = parseArgs({
 		sources: { type: 'string', default: 'content/sources' },
 		out: { type: 'string', default: 'content/episodes' },
 		site: { type: 'string', default: 'content/site.json' },
+		overrides: { type: 'string', default: 'content/overrides.json' },
 	},
 });
-if (values.layout !== 'split' && values.layout !== 'body') throw new Error('--layout must be split or body');
+if (values.layout !== 'frontmatter' && values.layout !== 'body') throw new Error('--layout must be frontmatter or body (the current layout is `npm run ingest`)');
 
 const started = performance.now();
 const site = await loadSiteConfig(values.site);
-const files = (await readdir(values.sources)).filter((name) => name.endsWith('.txt')).sort();
+const overrides = existsSync(values.overrides) ? OverridesSchema.parse(JSON.parse(await readFile(values.overrides, 'utf8'))) : undefined;
+const files = (await readdir(values.sources)).filter((name) => /\.(?:txt|xml|rss)$/i.test(name)).sort();
 const sources = await Promise.all(files.map(async (file) => ({ file, text: await readFile(path.join(values.sources, file), 'utf8') })));
-const { episodes, problems } = ingestSources(sources, site.hosts);
+const { entries, problems, redirects } = ingestSources(sources, { hosts: site.hosts, ...(overrides ? { overrides, overridesFile: values.overrides } : {}) });
+await rm(values.out, { recursive: true, force: true });
 await mkdir(values.out, { recursive: true });
-const stale = new Set(await readdir(values.out));
-let written = 0;
-for (const episode of episodes) {
-	const outputs: [string, string][] = [
-		[`${episode.slug}.json`, `${frontmatterJson(entryData(episode))}\n`],
-		[`${episode.slug}.mdx`, `${proseBody(episode).trimEnd()}\n${values.layout === 'body' ? `\n${transcriptMdx(episode)}\n` : ''}`],
-	];
-	for (const [name, content] of outputs) {
-		stale.delete(name);
-		const target = path.join(values.out, name);
-		const previous = await readFile(target, 'utf8').catch(() => undefined);
-		if (previous !== content) {
-			await writeFile(target, content);
-			written++;
-		}
+for (const { slug, content, episode } of entries) {
+	// Without a previous manifest every episode is parsed, so each entry has its files and its episode.
+	if (!content || !episode) throw new Error(`${slug}: not parsed`);
+	const prose = proseBody(content.prose);
+	if (values.layout === 'frontmatter') {
+		await writeFile(path.join(values.out, `${slug}.mdx`), `---\n${content.data}---\n${prose ? `\n${prose}` : ''}`);
+	} else {
+		await writeFile(path.join(values.out, `${slug}.json`), content.data);
+		await writeFile(path.join(values.out, `${slug}.mdx`), `${prose}\n${transcriptMdx(episode)}\n`);
 	}
 }
-for (const name of stale) await rm(path.join(values.out, name));
+await writeFile(
+	path.join(values.out, REDIRECTS_FILE),
+	`${JSON.stringify({ generated: 'Generated by scripts/bench/ingest-variant.ts. Do not edit.', redirects }, null, '\t')}\n`,
+);
 const bytes = sources.reduce((sum, source) => sum + Buffer.byteLength(source.text), 0);
 const seconds = (performance.now() - started) / 1000;
-console.log(`ingest-variant (${values.layout}): ${episodes.length} episodes (${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s), ${written} files written`);
+console.log(`ingest-variant (${values.layout}): ${entries.length} episodes (${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s)`);
 const errors = problems.filter((problem) => problem.severity === 'error');
 if (errors.length > 0) console.error(errors.map(formatProblem).join('\n'));

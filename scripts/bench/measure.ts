@@ -95,6 +95,6 @@ export function astroPhases(output: string): PhaseTimes {
 
 /** The ingest's own parse-and-write time (without Node start-up), from its summary line. */
 export function ingestInner(output: string): number | undefined {
-	const match = /MB in ([\d.]+) s\)/.exec(output);
+	const match = /MB in ([\d.]+) s[;)]/.exec(output);
 	return match ? Number(match[1]) : undefined;
 }

@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: builds synthetic archives of 20, 200 and 2,000 episodes
- * and records what each step costs, what the site weighs and what a first
- * search downloads, then compares content pipelines. Results go to
+ * with the current pipeline (exactly `npm run build`: the project's ingest,
+ * astro.config.mjs, Pagefind) and records what each step costs, what the
+ * site weighs and what a first search downloads, then compares it with
+ * alternative content pipelines. Results go to
  * docs/benchmarks.json (raw, merged with earlier runs by size) and to the
  * generated part of docs/benchmarks.md, with docs/benchmarks.svg.
  *
@@ -9,31 +11,33 @@
  *   --sizes 20,200,2000     archive sizes (default); `none` to measure no size
  *   --runs 3                cold builds per size up to 1,000 episodes (median reported)
  *   --big-runs 1            cold builds per size above 1,000 episodes
- *   --compare 200           size of the full pipeline comparison (six scenarios); `none` to skip
+ *   --compare 200           size of the pipeline comparison; `none` to skip
+ *   --scenarios frontmatter+unified,frontmatter+satteri,split+satteri,body+unified,body+satteri
+ *                           alternatives built at --compare size, each against the current pipeline
  *   --compare-big 2000      size at which --big-scenarios are also built; `none` to skip
- *   --big-scenarios frontmatter+satteri,split+unified,split+satteri,split+unified+fast-parser
- *   --incremental-prototype split+unified+fast-parser   scenario rebuilt at --compare-big size with Astro's
+ *   --big-scenarios frontmatter+unified,split+satteri
+ *   --incremental-prototype split+unified   scenario rebuilt at --compare-big size with Astro's
  *                           experimental incremental build (cold, then one episode changed); `none` to skip
  *   --no-search             skip the browser measurement
- *   --quick                 = --sizes 20,200 --runs 1 --compare 20 --compare-big none
+ *   --quick                 = --sizes 20,200 --runs 1 --compare 20 --compare-big none --incremental-prototype none
  *   --work .bench           work folder (git-ignored; must be inside the repository, so packages resolve)
  *   --docs docs             where benchmarks.{md,json,svg} go (another folder for a trial run)
  *   --report-only           only re-render docs/benchmarks.md and the SVG from docs/benchmarks.json
  *
  * The work copy lives in .bench/site; the developer's content/ and dist/ are never touched.
  */
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteConfig } from '../site-config.ts';
 import { editOneEpisode, generateCorpus } from './corpus-lib.ts';
 import { astroPhases, ingestInner, medianCost, timeCommand, type PhaseTimes, type StepCost } from './measure.ts';
-import { RECOMMENDED, renderReport, type BenchResults, type CompareResult, type IncrementalResult, type SizeResult, type StepSummary } from './report.ts';
+import { renderReport, type BenchResults, type CompareResult, type IncrementalResult, type SizeResult, type StepSummary } from './report.ts';
 import { probeSearch, type SearchCost } from './search-probe.ts';
 import { listFiles, siteStats, type SiteStats } from './site-stats.ts';
 import { lineChart } from './svg.ts';
-import { clean, ingestArgs, parseScenario, prepareWorkCopy, scenarioName, type Scenario } from './workspace.ts';
+import { clean, CURRENT, ingestArgs, parseScenario, prepareWorkCopy, scenarioName, type Scenario } from './workspace.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -41,9 +45,10 @@ const { values } = parseArgs({
 		runs: { type: 'string', default: '3' },
 		'big-runs': { type: 'string', default: '1' },
 		compare: { type: 'string', default: '200' },
+		scenarios: { type: 'string', default: 'frontmatter+unified,frontmatter+satteri,split+satteri,body+unified,body+satteri' },
 		'compare-big': { type: 'string', default: '2000' },
-		'big-scenarios': { type: 'string', default: 'frontmatter+satteri,split+unified,split+satteri,split+unified+fast-parser' },
-		'incremental-prototype': { type: 'string', default: 'split+unified+fast-parser' },
+		'big-scenarios': { type: 'string', default: 'frontmatter+unified,split+satteri' },
+		'incremental-prototype': { type: 'string', default: 'split+unified' },
 		'no-search': { type: 'boolean', default: false },
 		quick: { type: 'boolean', default: false },
 		work: { type: 'string', default: '.bench' },
@@ -57,7 +62,11 @@ const sizes = values.sizes === 'none' ? [] : (quick ? '20,200' : values.sizes).s
 const runsFor = (n: number) => (n > 1000 ? Number(values['big-runs']) : quick ? 1 : Number(values.runs));
 const compareSize = quick ? 20 : values.compare === 'none' ? undefined : Number(values.compare);
 const compareBig = quick || values['compare-big'] === 'none' ? undefined : Number(values['compare-big']);
-const bigScenarios = values['big-scenarios'] === 'none' ? [] : values['big-scenarios'].split(',').filter(Boolean);
+/** Alternatives to compare: the current pipeline is each size's baseline, never rebuilt as a scenario. */
+const scenarioList = (list: string) => (list === 'none' ? [] : list.split(',').filter(Boolean).map(parseScenario)).filter((s) => scenarioName(s) !== scenarioName(CURRENT));
+const scenarios = scenarioList(values.scenarios);
+const bigScenarios = scenarioList(values['big-scenarios']);
+const incrementalPrototype = quick || values['incremental-prototype'] === 'none' ? undefined : parseScenario(values['incremental-prototype']);
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major! < 22 || (major === 22 && minor! < 12)) {
@@ -125,7 +134,7 @@ async function writeCorpus(n: number): Promise<{ file: string; text: string }> {
 
 /** Measures one archive size with the current pipeline. */
 async function measureSize(n: number): Promise<SizeResult> {
-	const current: Scenario = { writer: 'frontmatter', processor: 'unified' };
+	const current = CURRENT;
 	await prepareWorkCopy(repo, work, current);
 	const corpus = await writeCorpus(n);
 	const runs = runsFor(n);
@@ -144,7 +153,8 @@ async function measureSize(n: number): Promise<SizeResult> {
 				await cp(path.join(work, 'dist'), path.join(workRoot, `baseline-${n}`), { recursive: true });
 			}
 		}
-		// A warm rebuild after one episode's source changed, on the caches the cold build left.
+		// A warm rebuild after one episode's source changed, on the caches the cold build left (the
+		// ingest's manifest included, so it parses only that episode, as `npm run build` would).
 		log(`N=${n}: incremental rebuild ${r + 1}/${runs}`);
 		await writeFile(corpus.file, editOneEpisode(corpus.text, Math.floor(n / 2)));
 		const ingest = await timeCommand('tsx', ingestArgs(current), { cwd: work, env });
@@ -153,22 +163,6 @@ async function measureSize(n: number): Promise<SizeResult> {
 		incremental.push({ ingest, astro, pagefind });
 		await writeFile(corpus.file, corpus.text);
 	}
-
-	// The proposed parser fix, ingest only: same files out, how much faster.
-	log(`N=${n}: ingest with scripts/bench/parser-speedup.patch`);
-	await timeCommand('tsx', ingestArgs(current), { cwd: work, env });
-	const reference = new Map<string, string>();
-	for (const file of await readdir(path.join(work, 'content', 'episodes'))) reference.set(file, await readFile(path.join(work, 'content', 'episodes', file), 'utf8'));
-	await prepareWorkCopy(repo, work, { ...current, fastParser: true });
-	await writeCorpus(n);
-	const fast: StepCost[] = [];
-	for (let r = 0; r < runs; r++) {
-		await clean(work);
-		fast.push(await timeCommand('tsx', ingestArgs(current), { cwd: work, env }));
-	}
-	const fastFiles = await readdir(path.join(work, 'content', 'episodes'));
-	let identical = fastFiles.length === reference.size;
-	for (const file of fastFiles) if (reference.get(file) !== (await readFile(path.join(work, 'content', 'episodes', file), 'utf8'))) identical = false;
 
 	const total = (set: typeof cold) => set.map((b) => b.ingest.wall + b.astro.wall + b.pagefind.wall);
 	const bytes = Buffer.byteLength(corpus.text);
@@ -187,7 +181,6 @@ async function measureSize(n: number): Promise<SizeResult> {
 			pagefind: summary(incremental.map((b) => b.pagefind)),
 			totalWall: medianOf(total(incremental))!,
 		},
-		fastIngest: { ...summary(fast, { inner: medianOf(fast.map((f) => ingestInner(f.output))) }), identical },
 		site: stats!,
 		search,
 	};
@@ -216,6 +209,7 @@ async function measureScenario(n: number, scenario: Scenario, runs: number): Pro
 	return {
 		episodes: n,
 		date: new Date().toISOString(),
+		baseline: scenarioName(CURRENT),
 		scenario: scenarioName(scenario),
 		writer: scenario.writer,
 		processor: scenario.processor,
@@ -250,6 +244,7 @@ async function measureIncremental(n: number, scenario: Scenario): Promise<Increm
 	return {
 		episodes: n,
 		date: new Date().toISOString(),
+		baseline: scenarioName(CURRENT),
 		scenario: scenarioName(scenario),
 		cold: { ingest: summary([cold.ingest]), astro: summary([cold.astro], { phases: astroPhases(cold.astro.output) }), pagefind: summary([cold.pagefind]), totalWall: cold.ingest.wall + cold.astro.wall + cold.pagefind.wall },
 		incremental: { ingest: summary([ingest]), astro: summary([astro], { phases: astroPhases(astro.output) }), pagefind: summary([pagefind]), totalWall: ingest.wall + astro.wall + pagefind.wall },
@@ -257,10 +252,6 @@ async function measureIncremental(n: number, scenario: Scenario): Promise<Increm
 		pagesRendered: rendered,
 	};
 }
-
-const SCENARIOS: Scenario[] = (['frontmatter', 'split', 'body'] as const).flatMap((writer) =>
-	(['unified', 'satteri'] as const).map((processor) => ({ writer, processor })),
-);
 
 // Results are merged with earlier runs, so a quick run of small sizes keeps the 2,000-episode figures.
 await mkdir(docs, { recursive: true });
@@ -273,7 +264,7 @@ const results: BenchResults = {
 		memoryGb: Math.round(os.totalmem() / 2 ** 30),
 		node: process.version,
 		os: `${os.type()} ${os.release()}`,
-		note: 'shared with two other engineers building and testing at the same time: timings are noisy; medians of repeated runs',
+		note: 'shared with other engineers building and testing at the same time: timings are noisy; medians of repeated runs',
 	},
 	sizes: previous?.sizes ?? [],
 	compare: previous?.compare ?? [],
@@ -287,8 +278,8 @@ for (const n of values['report-only'] ? [] : sizes) {
 }
 const comparisons: [number, Scenario[], number][] = [];
 if (!values['report-only']) {
-	if (compareSize !== undefined) comparisons.push([compareSize, SCENARIOS, runsFor(compareSize)]);
-	if (compareBig !== undefined) comparisons.push([compareBig, bigScenarios.map(parseScenario), runsFor(compareBig)]);
+	if (compareSize !== undefined) comparisons.push([compareSize, scenarios, runsFor(compareSize)]);
+	if (compareBig !== undefined) comparisons.push([compareBig, bigScenarios, runsFor(compareBig)]);
 }
 for (const [n, scenarios, runs] of comparisons.filter(([, scenarios]) => scenarios.length > 0)) {
 	if (!(await stat(path.join(workRoot, `baseline-${n}`)).catch(() => undefined))) {
@@ -297,14 +288,18 @@ for (const [n, scenarios, runs] of comparisons.filter(([, scenarios]) => scenari
 	}
 	for (const scenario of scenarios) {
 		const result = await measureScenario(n, scenario, runs);
-		results.compare = [...results.compare.filter((c) => !(c.episodes === n && c.scenario === result.scenario)), result];
+		// Replaces only a result of the same pipeline generation: earlier ones stay, labelled, in the report.
+		results.compare = [...results.compare.filter((c) => !(c.episodes === n && c.scenario === result.scenario && c.baseline === result.baseline)), result];
 		await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
 	}
 }
 
-if (!values['report-only'] && compareBig !== undefined && values['incremental-prototype'] !== 'none') {
-	const result = await measureIncremental(compareBig, { ...parseScenario(values['incremental-prototype']), astroIncremental: true });
-	results.incremental = [...results.incremental.filter((r) => !(r.episodes === result.episodes && r.scenario === result.scenario)), result];
+if (!values['report-only'] && compareBig !== undefined && incrementalPrototype) {
+	const result = await measureIncremental(compareBig, { ...incrementalPrototype, astroIncremental: true });
+	results.incremental = [
+		...results.incremental.filter((r) => !(r.episodes === result.episodes && r.scenario === result.scenario && r.baseline === result.baseline)),
+		result,
+	];
 	await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
 }
 
@@ -321,9 +316,12 @@ await writeFile(
 	lineChart('Build time per step, current pipeline (cold, median wall s)', 'episodes (log scale)', 'seconds (log scale)', [
 		...steps.map((step) => ({ label: step.label, color: step.color, points: results.sizes.map((s) => ({ x: s.episodes, y: step.value(s) })) })),
 		{
-			label: 'full build, recommended',
+			label: 'full build, frontmatter layout',
 			color: '#9467bd',
-			points: results.compare.filter((c) => c.scenario === RECOMMENDED).map((c) => ({ x: c.episodes, y: c.totalWall })),
+			points: results.compare
+				.filter((c) => c.baseline === scenarioName(CURRENT) && c.scenario === 'frontmatter+unified')
+				.sort((a, b) => a.episodes - b.episodes)
+				.map((c) => ({ x: c.episodes, y: c.totalWall })),
 		},
 		{
 			label: 'linear from N=200',

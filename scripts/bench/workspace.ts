@@ -7,9 +7,12 @@
  */
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 
-/** Where the typed episode data lives and how the transcript reaches the page. */
+/**
+ * Where the typed episode data lives and how the transcript reaches the page.
+ * `split` is what `npm run ingest` writes today; the others are alternatives
+ * written by scripts/bench/ingest-variant.ts.
+ */
 export type Writer = 'frontmatter' | 'split' | 'body';
 /** Astro's Markdown/MDX processor: the remark pipeline with remark-gfm, or Sätteri (Rust, Astro 7's default). */
 export type Processor = 'unified' | 'satteri';
@@ -18,8 +21,6 @@ export type Processor = 'unified' | 'satteri';
 export interface Scenario {
 	writer: Writer;
 	processor: Processor;
-	/** Apply `scripts/bench/parser-speedup.patch` to the work copy's parser. */
-	fastParser?: boolean;
 	/**
 	 * Astro 7's `experimental.incrementalBuild`, with a `cacheKey` on every
 	 * episode route (the entry's digest and its neighbours'), so a rebuild
@@ -28,35 +29,33 @@ export interface Scenario {
 	astroIncremental?: boolean;
 }
 
-/** A short stable name: `frontmatter+unified`, `split+satteri+fast-parser`. */
+/** What `npm run build` does today: typed data as JSON entries, prose-only MDX, the remark pipeline. */
+export const CURRENT: Scenario = { writer: 'split', processor: 'unified' };
+
+/** A short stable name: `frontmatter+unified`, `split+satteri+incremental`. */
 export function scenarioName(scenario: Scenario): string {
-	return [scenario.writer, scenario.processor, ...(scenario.fastParser ? ['fast-parser'] : []), ...(scenario.astroIncremental ? ['incremental'] : [])].join('+');
+	return [scenario.writer, scenario.processor, ...(scenario.astroIncremental ? ['incremental'] : [])].join('+');
 }
 
-/** Reads a scenario name back (`split+unified+fast-parser`); throws on an unknown part. */
+/** Reads a scenario name back (`split+satteri+incremental`); throws on an unknown part. */
 export function parseScenario(name: string): Scenario {
 	const [writer, processor, ...flags] = name.split('+');
 	if (writer !== 'frontmatter' && writer !== 'split' && writer !== 'body') throw new Error(`unknown content layout “${writer}” in “${name}”`);
 	if (processor !== 'unified' && processor !== 'satteri') throw new Error(`unknown processor “${processor}” in “${name}”`);
-	const unknown = flags.filter((flag) => flag !== 'fast-parser' && flag !== 'incremental');
+	// The parser fix the bench once measured as a patch is part of src/ingest now; every scenario has it.
+	if (flags.includes('fast-parser')) throw new Error(`“fast-parser” in “${name}”: the parser speed-up is in src/ingest now, drop the flag`);
+	const unknown = flags.filter((flag) => flag !== 'incremental');
 	if (unknown.length) throw new Error(`unknown scenario flag “${unknown[0]}” in “${name}”`);
-	return {
-		writer,
-		processor,
-		...(flags.includes('fast-parser') ? { fastParser: true } : {}),
-		...(flags.includes('incremental') ? { astroIncremental: true } : {}),
-	};
+	return { writer, processor, ...(flags.includes('incremental') ? { astroIncremental: true } : {}) };
 }
 
-/** What each content layout means, for the report. */
-export const WRITER_DESCRIPTIONS: Record<Writer, string> = {
-	frontmatter: 'typed data (incl. transcript) as JSON frontmatter of one MDX entry; transcript rendered by components (current)',
-	split: 'typed data as a JSON data entry; MDX entry holds only description + show notes; transcript rendered by components',
-	body: 'typed data as a JSON data entry; transcript written into the MDX body (one JSX element per turn around Markdown paragraphs)',
-};
-
 /** The repository's files a build needs. */
-const COPIED = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'content/site.json'];
+const COPIED = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'content/site.json', 'content/overrides.json'];
+
+/** `renderProse` of src/lib/episodes.ts as the project has it: the prose is its own collection. */
+const PROSE_FROM_COLLECTION = `\tconst prose = await getEntry('prose', episode.id);
+\tif (!prose) throw new Error(\`content/episodes/\${episode.id}.mdx is missing: run \\\`npm run ingest\\\` again\`);
+\treturn render(prose);`;
 
 /** The bench Astro config: the project's, with the processor swapped and incremental builds on when asked. */
 export function benchConfig(processor: Processor, astroIncremental = false): string {
@@ -92,10 +91,10 @@ export async function prepareWorkCopy(repo: string, work: string, scenario: Scen
 	// type check must not read them where they lie.
 	const variants = path.join(repo, 'scripts', 'bench', 'variants');
 	const page = path.join(work, 'src', 'pages', 'episodes', '[slug]', 'index.astro');
-	if (scenario.writer !== 'frontmatter') await cp(path.join(variants, 'content.config.ts.template'), path.join(work, 'src', 'content.config.ts'));
-	if (scenario.writer === 'split') {
-		await replaceIn(page, `import { render } from 'astro:content';`, `import { getEntry, render } from 'astro:content';`);
-		await replaceIn(page, 'await render(episode);', `await render((await getEntry('prose', episode.id))!);`);
+	if (scenario.writer === 'frontmatter') {
+		// One MDX entry per episode carries both: the page renders the entry itself, as before the split.
+		await cp(path.join(variants, 'content.config.frontmatter.ts.template'), path.join(work, 'src', 'content.config.ts'));
+		await replaceIn(path.join(work, 'src', 'lib', 'episodes.ts'), PROSE_FROM_COLLECTION, '\treturn render(episode);');
 	}
 	if (scenario.writer === 'body') await cp(path.join(variants, 'episode-body.astro.template'), page);
 	if (scenario.astroIncremental) {
@@ -106,15 +105,11 @@ export async function prepareWorkCopy(repo: string, work: string, scenario: Scen
 			`params: { slug: episode.data.slug },\n\t\tcacheKey: [episode, episodes[i + 1], episodes[i - 1]].map((entry) => entry?.digest ?? '').join(':'),`,
 		);
 	}
-	if (scenario.fastParser) {
-		const result = spawnSync('patch', ['-p1', '-s', '-i', path.join(repo, 'scripts', 'bench', 'parser-speedup.patch')], { cwd: work, encoding: 'utf8' });
-		if (result.status !== 0) throw new Error(`bench: parser-speedup.patch does not apply: ${result.stdout}${result.stderr}`);
-	}
 }
 
-/** The ingest command of a scenario, run in the work copy. */
+/** The ingest command of a scenario, run in the work copy: the project's own for the current layout. */
 export function ingestArgs(scenario: Scenario): string[] {
-	return scenario.writer === 'frontmatter' ? ['scripts/ingest.ts'] : ['scripts/bench/ingest-variant.ts', '--layout', scenario.writer];
+	return scenario.writer === 'split' ? ['scripts/ingest.ts'] : ['scripts/bench/ingest-variant.ts', '--layout', scenario.writer];
 }
 
 /** Removes what a cold build must not find: generated entries, the build and every cache. */

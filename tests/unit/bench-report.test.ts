@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { editOneEpisode } from '../../scripts/bench/corpus-lib.ts';
 import { astroPhases, ingestInner, median, parseTimeLine } from '../../scripts/bench/measure.ts';
-import { END, renderReport, START, table, type BenchResults } from '../../scripts/bench/report.ts';
+import { END, renderReport, START, table, type BenchResults, type CompareResult, type StepSummary } from '../../scripts/bench/report.ts';
 import { pageAssets } from '../../scripts/bench/site-stats.ts';
 import { lineChart, logTicks } from '../../scripts/bench/svg.ts';
 
@@ -25,7 +25,8 @@ describe('reading what the tools print', () => {
 	});
 
 	test('ingestInner reads the ingest’s own time from its summary line', () => {
-		expect(ingestInner('ingest: 200 episodes from 1 source (12.2 MB in 4.12 s): 200 added')).toBe(4.12);
+		expect(ingestInner('ingest: 200 episodes from 1 source (12.2 MB in 4.12 s; 200 parsed, 0 reused unchanged): 200 added')).toBe(4.12);
+		expect(ingestInner('ingest-variant (frontmatter): 200 episodes (12.2 MB in 3.50 s)')).toBe(3.5);
 	});
 });
 
@@ -77,6 +78,39 @@ describe('the report', () => {
 		expect(out.endsWith(`${END}\n\n## Analysis\n\nkept\n`)).toBe(true);
 		expect(out).not.toContain('old figures');
 		expect(out).toContain('2 cores (CPU), 24 GB memory');
+	});
+
+	test('comparisons against today’s pipeline and earlier ones go to separate, dated tables', () => {
+		const step: StepSummary = { wall: 1, cpu: 1, peakMb: 100, walls: [1] };
+		const row = (date: string, scenario: string, baseline?: string): CompareResult => ({
+			episodes: 200,
+			date,
+			...(baseline ? { baseline } : {}),
+			scenario,
+			writer: scenario.split('+')[0]!,
+			processor: scenario.split('+')[1]!,
+			runs: 1,
+			ingest: step,
+			astro: step,
+			pagefind: step,
+			totalWall: 3,
+			largestPage: 1024,
+			medianPage: 1024,
+			html: { pages: 201, differing: 0 },
+		});
+		const out = renderReport(`${START}
+${END}
+`, {
+			...results,
+			compare: [row('2026-11-28T10:00:00Z', 'split+unified+fast-parser'), row('2026-11-29T03:00:00Z', 'frontmatter+unified', 'split+unified')],
+		});
+		const [today, earlier] = out.split('### Earlier measurements');
+		expect(today).toContain('#### N = 200 (measured 2026-11-29)');
+		expect(today).toContain('`frontmatter+unified`');
+		expect(today).not.toContain('fast-parser');
+		expect(earlier).toContain('##### N = 200 (measured 2026-11-28)');
+		expect(earlier).toContain('`split+unified+fast-parser`');
+		expect(earlier).toMatch(/not comparable with the figures above/);
 	});
 
 	test('table right-aligns every column but the first', () => {
