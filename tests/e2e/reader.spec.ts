@@ -21,6 +21,28 @@ test.describe('reading an episode', () => {
 		await expect(page.locator('.sidebar [aria-current="page"]')).toHaveText(title);
 	});
 
+	test('the navigation lists the current year’s episodes and links every other year to the index', async ({ page }) => {
+		for (const [path, year, other] of [
+			[DAVID, '2024', '2023'],
+			['episodes/the-state-of-silicon-and-the-gpu-poors-with-dylan-patel-of/', '2023', '2024'],
+		] as const) {
+			await page.goto(path);
+			const nav = page.locator('#episode-nav');
+			await expect(nav.locator('details[open] summary')).toContainText(year);
+			await expect(nav.locator('details')).toHaveCount(1);
+			// As many links as the year's count says, and no more.
+			const count = Number.parseInt(await nav.locator('details summary .nav-count').innerText(), 10);
+			expect(count).toBeGreaterThan(1);
+			await expect(nav.locator('details a')).toHaveCount(count);
+			await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
+			const link = nav.locator('a.nav-year-link');
+			await expect(link).toContainText(other);
+			await link.click();
+			await expect(page).toHaveURL(new RegExp(`/episodes/#y${other}$`));
+			await expect(page.locator(`#y${other}`)).toBeInViewport();
+		}
+	});
+
 	test('a #t= deep link lands on the turn that covers that moment', async ({ page }) => {
 		await page.goto(`${SOUMITH}#t=1:02:03`);
 		const starts = await turnStarts(page);
