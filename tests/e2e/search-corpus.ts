@@ -1,12 +1,13 @@
 /**
- * The episodes as the ingest wrote them (content/episodes/*.mdx), read the
+ * The episodes as the ingest wrote them (content/episodes/: `<slug>.json`
+ * data and `<slug>.mdx` prose), read the
  * way the search tests need them: where a phrase occurs — title, chapter
  * title, description, show notes or transcript — and, in a transcript, the
  * chapter around it with every anchor that chapter holds. The expected
  * answers of the search tests come from here, never from the index.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { SHOW_NOTES_ID } from '../../src/ingest/mdx.ts';
 import { transcriptItems } from '../../src/lib/transcript-view.ts';
 import type { EpisodeEntry } from '../../src/schemas/entry.ts';
 import type { ListItem } from '../../src/schemas/episode.ts';
@@ -40,14 +41,14 @@ let cache: CorpusEpisode[] | undefined;
 /** Every generated episode with its description and show notes as plain-ish text. */
 export function corpus(): CorpusEpisode[] {
 	cache ??= readdirSync(DIR)
-		.filter((file) => file.endsWith('.mdx'))
+		.filter((file) => file.endsWith('.json') && !file.startsWith('.'))
 		.map((file) => {
-			const text = readFileSync(`${DIR}/${file}`, 'utf8');
-			const [, front = '', ...rest] = text.split(/^---$/m);
-			const data = parse(front) as EpisodeEntry;
-			const body = rest.join('---').replace(/<[^>]+>/g, ' ');
-			const heading = data.showNotesHeading ? body.toLowerCase().lastIndexOf(` ${data.showNotesHeading.toLowerCase()} `) : -1;
-			return { data, description: heading === -1 ? body : body.slice(0, heading), showNotes: heading === -1 ? '' : body.slice(heading) };
+			const data = JSON.parse(readFileSync(`${DIR}/${file}`, 'utf8')) as EpisodeEntry;
+			// The prose after its "generated" comment; the show notes follow their own heading.
+			const prose = readFileSync(`${DIR}/${file.replace(/\.json$/, '.mdx')}`, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+			const [description = '', showNotes = ''] = prose.split(`<h2 id="${SHOW_NOTES_ID}">`);
+			const text = (markup: string) => markup.replace(/<[^>]+>/g, ' ');
+			return { data, description: text(description), showNotes: showNotes ? text(`<h2>${showNotes}`) : '' };
 		});
 	return cache;
 }
