@@ -46,28 +46,114 @@ export function bareWord(token: string): string {
 	return token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
+/** Whether a UTF-16 unit is whitespace as the regex `\s` reads it. */
+function isSpace(code: number): boolean {
+	if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+	return (
+		code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+		code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+	);
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Whether a word has an ASCII capital or any non-ASCII character. The seam
+ * rules ask the vocabulary almost only about such words (`PyTorch`, `AGI`,
+ * `While`), so they are the ones counted up front.
+ */
+export function isMarkedWord(word: string): boolean {
+	return /[A-Z\u0080-\uffff]/.test(word);
+}
+
+/**
+ * Calls `visit` with every whitespace-separated token's bare word (what
+ * `bareWord` leaves of it: from its first letter or digit to its last), in
+ * order, and whether it `isMarkedWord`; tokens without a letter or digit give
+ * nothing. The same words as `text.matchAll(/[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?/gu)`,
+ * faster on a 100 MB dump: a scan of character codes that makes no match
+ * objects and asks Unicode classes only of non-ASCII characters.
+ */
+export function forEachBareWord(text: string, visit: (word: string, marked: boolean) => void): void {
+	const nonAscii = new Map<number, boolean>();
+	let first = -1;
+	let end = -1;
+	// A non-ASCII character after the first letter marks the word once a letter or digit follows it.
+	let marked = false;
+	let pending = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		let alnum: boolean;
+		let width = 1;
+		if (code < 0x80) {
+			alnum = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+		} else if (isSpace(code)) {
+			alnum = false;
+		} else {
+			const point = text.codePointAt(i)!;
+			width = point > 0xffff ? 2 : 1;
+			let known = nonAscii.get(point);
+			if (known === undefined) nonAscii.set(point, (known = LETTER_OR_DIGIT.test(String.fromCodePoint(point))));
+			alnum = known;
+		}
+		if (alnum) {
+			if (first < 0) first = i;
+			end = i + width;
+			if (pending || code >= 0x80 || (code >= 0x41 && code <= 0x5a)) marked = true;
+			pending = false;
+		} else if (isSpace(code)) {
+			if (first >= 0) visit(text.slice(first, end), marked);
+			first = -1;
+			marked = pending = false;
+		} else if (first >= 0 && code >= 0x80) {
+			pending = true;
+		}
+		i += width - 1;
+	}
+	if (first >= 0) visit(text.slice(first, end), marked);
+}
+
+/** How often each word occurs, counting only the words `include` accepts. */
+function countWords(text: string, include: (marked: boolean) => boolean): Map<string, number> {
+	const counts = new Map<string, number>();
+	forEachBareWord(text, (word, marked) => {
+		if (include(marked)) counts.set(word, (counts.get(word) ?? 0) + 1);
+	});
+	return counts;
+}
+
 /**
  * Vocabulary of the words a source actually uses: a CamelCase word that occurs
  * twice or more (`PyTorch`, `HuggingFace`) is a real word, while a seam such as
  * `GPT-3While` occurs once. Built per source file so that adding another dump
- * never changes how an existing one parses.
+ * never changes how an existing one parses. Words with a capital or a
+ * non-ASCII character are counted at once; the far more numerous plain
+ * lowercase words only when one is first asked about (most sources never are),
+ * which saves most of the counting on a big dump.
  */
 export class Vocabulary {
-	readonly #counts = new Map<string, number>();
+	readonly #text: string;
+	readonly #marked: Map<string, number>;
+	#plain: Map<string, number> | undefined;
+	readonly #known: Set<string>;
 	#log: Map<string, boolean> | undefined;
 
 	constructor(text: string, extra: Iterable<string> = []) {
-		// One pass that yields each token's bare word directly (what `bareWord` leaves of it):
-		// from its first letter or digit to its last, never across whitespace. No array of tokens.
-		for (const [word] of text.matchAll(/[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?/gu)) {
-			this.#counts.set(word, (this.#counts.get(word) ?? 0) + 1);
-		}
-		for (const word of [...BUILTIN_WORDS, ...extra]) this.#counts.set(word, Math.max(2, this.#counts.get(word) ?? 0));
+		this.#text = text;
+		this.#marked = countWords(text, (marked) => marked);
+		this.#known = new Set([...BUILTIN_WORDS, ...extra]);
+	}
+
+	/** How often the word occurs in the source; a built-in word counts at least twice. */
+	#count(word: string): number {
+		const counts = isMarkedWord(word) ? this.#marked : (this.#plain ??= countWords(this.#text, (marked) => !marked));
+		const count = counts.get(word) ?? 0;
+		return this.#known.has(word) ? Math.max(2, count) : count;
 	}
 
 	/** True when the word occurs at least `min` times in the source (or is a built-in word). */
 	has(word: string, min = 2): boolean {
-		const answer = (this.#counts.get(word) ?? 0) >= min;
+		const answer = this.#count(word) >= min;
 		this.#log?.set(`${min}:${word}`, answer);
 		return answer;
 	}
@@ -91,7 +177,7 @@ export class Vocabulary {
 	agreesWith(answers: Readonly<Record<string, boolean>>): boolean {
 		return Object.entries(answers).every(([key, answer]) => {
 			const colon = key.indexOf(':');
-			return ((this.#counts.get(key.slice(colon + 1)) ?? 0) >= Number(key.slice(0, colon))) === answer;
+			return (this.#count(key.slice(colon + 1)) >= Number(key.slice(0, colon))) === answer;
 		});
 	}
 }

@@ -28,7 +28,24 @@ export interface BodySections {
 }
 
 /** The footer every episode ends with: ` Get full access to Latent.Space at www.latent.space/subscribe`. */
-const FOOTER = /\s*Get full access to \S[^\n]*? at \S+\s*$/u;
+const FOOTER_START = 'Get full access to ';
+const FOOTER_REST = /Get full access to \S[^\n]*? at \S+\s*$/uy;
+
+/**
+ * Where the footer starts (with the whitespace before it), or undefined. Only
+ * the places where its words occur are tried: a regex starting with `\s*`
+ * would be tried at every character of the body.
+ */
+export function footerStart(body: string): number | undefined {
+	for (let at = body.indexOf(FOOTER_START); at >= 0; at = body.indexOf(FOOTER_START, at + 1)) {
+		FOOTER_REST.lastIndex = at;
+		if (!FOOTER_REST.test(body)) continue;
+		let start = at;
+		while (start > 0 && /\s/u.test(body[start - 1]!)) start--;
+		return start;
+	}
+	return undefined;
+}
 
 /**
  * The transcript heading: `Transcript`, `Transcripts` or `Transcription`
@@ -54,8 +71,8 @@ const CHAPTER_HEADING_REACH = 120;
  * notes. The description is everything before the first section.
  */
 export function findSections(body: string, context: SeamContext): BodySections {
-	const footer = FOOTER.exec(body);
-	const contentEnd = footer ? footer.index : body.length;
+	const footer = footerStart(body);
+	const contentEnd = footer ?? body.length;
 	const content = body.slice(0, contentEnd);
 
 	const chapterItem = CHAPTER_ITEM.exec(content);
@@ -113,7 +130,7 @@ export function findSections(body: string, context: SeamContext): BodySections {
 		const next = starts[i + 1]?.start ?? contentEnd;
 		sections.push({ ...section, end: section.kind === 'chapters' ? Math.min(section.end, next) : next });
 	}
-	if (footer) sections.push({ kind: 'footer', start: contentEnd, end: body.length, contentStart: contentEnd });
+	if (footer !== undefined) sections.push({ kind: 'footer', start: contentEnd, end: body.length, contentStart: contentEnd });
 	return { sections, ...(chapterList ? { chapterList } : {}) };
 }
 

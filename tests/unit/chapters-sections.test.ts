@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseChapterList, readChapterItem } from '../../src/ingest/chapters.ts';
 import { Vocabulary } from '../../src/ingest/glue.ts';
 import { ParseProblem } from '../../src/ingest/problems.ts';
-import { findSections } from '../../src/ingest/sections.ts';
+import { findSections, footerStart } from '../../src/ingest/sections.ts';
 
 const context = { vocabulary: new Vocabulary(''), names: new Set<string>() };
 const SHOW_NOTES = /Show Notes(?=\S|$)/u;
@@ -97,5 +97,23 @@ describe('findSections', () => {
 	test('tells the transcript heading from the word in a sentence', () => {
 		const body = '* [00:00:00] IntroTranscriptionAlessio [00:00:01]: Hey.Ce [00:19:02]: Transcripts, right? Videos.';
 		expect(kinds(body).at(-1)).toBe('transcript(Transcription): Alessio [00:00:01]: Hey.');
+	});
+});
+
+describe('footerStart', () => {
+	const footer = ' Get full access to Latent.Space at www.latent.space/subscribe';
+
+	test('finds the footer and the whitespace before it', () => {
+		const body = `…and that’s it.Thanks for listening!${footer}`;
+		expect(footerStart(body)).toBe(body.indexOf(footer));
+	});
+
+	test('skips the words inside the text and takes the footer at the end', () => {
+		const body = `Subscribers Get full access to the archive.\nMore text.  ${footer}\n`;
+		expect(footerStart(body)).toBe(body.indexOf('More text.') + 'More text.'.length);
+	});
+
+	test('gives nothing when the body has no footer', () => {
+		expect(footerStart('Get full access to nothing here\nand more')).toBeUndefined();
 	});
 });

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { findSeams, isBlockBoundary, seamCandidates, seamStrength, splitAtBlockBoundaries, Vocabulary } from '../../src/ingest/glue.ts';
+import { findSeams, forEachBareWord, isMarkedWord, isBlockBoundary, seamCandidates, seamStrength, splitAtBlockBoundaries, Vocabulary } from '../../src/ingest/glue.ts';
 
 /** A context whose vocabulary knows the given words (as if the source used each twice). */
 const context = (words: string[] = [], names: string[] = []) => ({ vocabulary: new Vocabulary('', words), names: new Set(names) });
@@ -94,5 +96,70 @@ describe('splitAtBlockBoundaries', () => {
 			'Why Google *couldn’t* make GPT-3While we wanted to. David has some interesting answers:',
 			'“So I think',
 		]);
+	});
+});
+
+describe('forEachBareWord', () => {
+	/** The definition it replaces: one regex match per token. */
+	const reference = (text: string) => [...text.matchAll(/[\p{L}\p{N}](?:\S*[\p{L}\p{N}])?/gu)].map(([word]) => word);
+	/** The words, after checking that each is marked exactly when `isMarkedWord` says so. */
+	const words = (text: string) => {
+		const out: string[] = [];
+		forEachBareWord(text, (word, marked) => {
+			expect([word, marked]).toEqual([word, isMarkedWord(word)]);
+			out.push(word);
+		});
+		return out;
+	};
+
+	test('gives what the regex gives on the seed dump', () => {
+		const seed = readFileSync('content/sources/latent-space.txt', 'utf8');
+		expect(words(seed)).toEqual(reference(seed));
+	});
+
+	test.each([
+		['punctuation around words', '“Hello,” (world)… *swyx*'],
+		['Unicode spaces and no-break spaces', 'a\u00a0b\u2009c\u3000d\ufeffe\u2028f'],
+		['emoji, astral letters and marks', 'GPT-4🚀 🤖 𝐀𝐁𝐂 Ré\u0301sumé 🇺🇸'],
+		['lone surrogates', '\ud83dabc \ude00 x\ud83d'],
+		['non-ASCII punctuation inside and around words', '“don’t” it’s… –a–b– ’q’'],
+		['nothing but punctuation', '—— !!! ...'],
+	])('%s', (_, text) => {
+		expect(words(text)).toEqual(reference(text));
+	});
+
+	test('agrees with the regex on any text', () => {
+		const alphabet = ['a', 'Z', '7', ' ', '\n', '\u00a0', '\u2003', '.', '’', '—', 'é', '🚀', '𝐀', '\ud83d', '\u0301', '٣'];
+		fc.assert(
+			fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((chars) => chars.join('')), (text) => {
+				expect(words(text)).toEqual(reference(text));
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+});
+
+describe('Vocabulary', () => {
+	test('counts words with capitals at once and plain lowercase words when asked', () => {
+		const vocabulary = new Vocabulary('PyTorch (PyTorch) useful, useful! Useful “Ré” ré Ré GPT-3While');
+		expect(vocabulary.has('PyTorch')).toBe(true);
+		expect(vocabulary.has('useful')).toBe(true);
+		expect(vocabulary.has('Useful')).toBe(false);
+		expect(vocabulary.has('Ré')).toBe(true);
+		expect(vocabulary.has('ré')).toBe(false);
+		expect(vocabulary.has('GPT-3While')).toBe(false);
+		expect(vocabulary.has('tldraw')).toBe(true);
+	});
+
+	test('answers recorded for one source are checked against another', () => {
+		const before = new Vocabulary('alpha alpha Beta Beta');
+		const answers = before.startRecording();
+		before.has('alpha');
+		before.has('Beta');
+		before.stopRecording();
+		const recorded = Object.fromEntries(answers);
+		expect(before.agreesWith(recorded)).toBe(true);
+		expect(new Vocabulary('alpha Beta Beta').agreesWith(recorded)).toBe(false);
+		expect(new Vocabulary('alpha alpha Beta').agreesWith(recorded)).toBe(false);
 	});
 });
