@@ -23,6 +23,7 @@
  *   --work .bench           work folder (git-ignored; must be inside the repository, so packages resolve)
  *   --docs docs             where benchmarks.{md,json,svg} go (another folder for a trial run)
  *   --report-only           only re-render docs/benchmarks.md and the SVG from docs/benchmarks.json
+ *   --smoke                 20 episodes, one build, into .bench/smoke/; fails unless every step measured something
  *
  * The work copy lives in .bench/site; the developer's content/ and dist/ are never touched.
  */
@@ -36,6 +37,7 @@ import { astroPhases, ingestInner, medianCost, timeCommand, type PhaseTimes, typ
 import { renderReport, type BenchResults, type CompareResult, type IncrementalResult, type SizeResult, type StepSummary } from './report.ts';
 import { probeSearch, type SearchCost } from './search-probe.ts';
 import { listFiles, siteStats, type SiteStats } from './site-stats.ts';
+import { smokeProblems } from './smoke.ts';
 import { lineChart } from './svg.ts';
 import { clean, CURRENT, ingestArgs, parseScenario, prepareWorkCopy, scenarioName, type Scenario } from './workspace.ts';
 
@@ -55,8 +57,14 @@ const { values } = parseArgs({
 		docs: { type: 'string', default: 'docs' },
 		seed: { type: 'string', default: '1' },
 		'report-only': { type: 'boolean', default: false },
+		smoke: { type: 'boolean', default: false },
 	},
 });
+if (values.smoke) {
+	// `npm run bench:smoke`: one cold build and one rebuild of 20 episodes in a folder of its own, then checks that
+	// every step measured something (scripts/bench/smoke.ts). About half a minute; docs/ is not touched.
+	Object.assign(values, { sizes: '20', runs: '1', compare: 'none', 'compare-big': 'none', 'incremental-prototype': 'none', work: '.bench/smoke', docs: '.bench/smoke/docs' });
+}
 const quick = values.quick;
 const sizes = values.sizes === 'none' ? [] : (quick ? '20,200' : values.sizes).split(',').map(Number);
 const runsFor = (n: number) => (n > 1000 ? Number(values['big-runs']) : quick ? 1 : Number(values.runs));
@@ -76,6 +84,10 @@ if (major! < 22 || (major === 22 && minor! < 12)) {
 
 const repo = process.cwd();
 const workRoot = path.resolve(values.work);
+// The work copy resolves its packages from the repository's node_modules, so it must lie inside the repository.
+if (path.relative(repo, workRoot).startsWith('..') || path.isAbsolute(path.relative(repo, workRoot))) {
+	throw new Error(`--work ${values.work}: the work folder must be inside the repository (packages resolve from its node_modules)`);
+}
 const work = path.join(workRoot, 'site');
 const docs = path.resolve(values.docs);
 const site = await loadSiteConfig(path.join(repo, 'content', 'site.json'));
@@ -334,4 +346,13 @@ await writeFile(
 const mdFile = path.join(docs, 'benchmarks.md');
 const existing = await readFile(mdFile, 'utf8').catch(() => '');
 await writeFile(mdFile, renderReport(existing, results));
-log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min: docs/benchmarks.md, docs/benchmarks.json, docs/benchmarks.svg`);
+const written = ['benchmarks.md', 'benchmarks.json', 'benchmarks.svg'].map((name) => path.relative(repo, path.join(docs, name))).join(', ');
+log(`done in ${((Date.now() - started) / 60000).toFixed(1)} min: ${written}`);
+if (values.smoke) {
+	const problems = results.sizes.flatMap((result) => smokeProblems(result).map((problem) => `N=${result.episodes}: ${problem}`));
+	if (problems.length > 0) {
+		console.error(`bench smoke run: the bench no longer measures the site:\n${problems.join('\n')}`);
+		process.exit(1);
+	}
+	log(`smoke run: every step measured (${results.sizes.map((s) => `N=${s.episodes}: full build ${s.totalWall.toFixed(1)} s, first search ≤ ${Math.max(...s.search.map((q) => q.bytes / 1000)).toFixed(0)} KB`).join('; ')})`);
+}
