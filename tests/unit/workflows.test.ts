@@ -27,6 +27,14 @@ describe('deploy.yml', () => {
 		expect(scripts['build:strict']).toBe('npm run ingest -- --strict && astro build && pagefind --site dist');
 	});
 
+	test('restores the entries of an earlier run before the build, so the ingest parses only what changed', () => {
+		const cache = action(build, 'actions/cache')!;
+		const run = build.find((step) => step.run === 'npm run build:strict')!;
+		expect(cache.with).toMatchObject({ path: 'content/episodes', 'restore-keys': 'ingest-' });
+		expect(String(cache.with!.key)).toMatch(/^ingest-\$\{\{ hashFiles\('content\/sources\/\*\*'/);
+		expect(build.indexOf(cache)).toBeLessThan(build.indexOf(run));
+	});
+
 	test('takes the site URL and base path from the Pages settings', () => {
 		const pages = action(build, 'actions/configure-pages')!;
 		const run = build.find((step) => step.run === 'npm run build:strict')!;
