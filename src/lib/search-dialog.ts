@@ -5,20 +5,14 @@
  */
 import { readSearchState } from './search.ts';
 import { loadPagefind } from './search-client.ts';
-import { SearchController } from './search-ui.ts';
+import { SearchController, searchElementsIn } from './search-ui.ts';
 
 /** Wires the search inside `dialog` (once). */
 export function startDialogSearch(dialog: HTMLDialogElement): void {
 	const input = dialog.querySelector<HTMLInputElement>('input[type="search"]')!;
 	const full = dialog.querySelector<HTMLAnchorElement>('[data-search-full]')!;
 	const controller = new SearchController(
-		{
-			input,
-			results: dialog.querySelector('[data-search-results]')!,
-			status: dialog.querySelector('[data-search-status]')!,
-			more: dialog.querySelector('[data-search-more]')!,
-			headingLevel: 3,
-		},
+		searchElementsIn(dialog, input, 3),
 		() => readSearchState(new URLSearchParams({ q: input.value })),
 	);
 	const update = () => {

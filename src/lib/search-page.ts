@@ -4,7 +4,7 @@
  * so Back leaves the page instead of stepping through every letter).
  */
 import { FILTER_KEYS, hasSearch, readSearchState, searchQueryString, type SearchState } from './search.ts';
-import { SearchController } from './search-ui.ts';
+import { SearchController, searchElementsIn } from './search-ui.ts';
 
 /** Wires the search page's form and results. */
 export function startPageSearch(form: HTMLFormElement): void {
@@ -14,13 +14,7 @@ export function startPageSearch(form: HTMLFormElement): void {
 
 	const state = (): SearchState => readSearchState(new URLSearchParams([...new FormData(form)].map(([key, value]) => [key, String(value)])));
 	const controller = new SearchController(
-		{
-			input,
-			results: area.querySelector('[data-search-results]')!,
-			status: area.querySelector('[data-search-status]')!,
-			more: area.querySelector('[data-search-more]')!,
-			headingLevel: 2,
-		},
+		searchElementsIn(area, input, 2),
 		state,
 	);
 

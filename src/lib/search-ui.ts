@@ -22,6 +22,21 @@ export interface SearchElements {
 }
 
 /**
+ * The result list, status line and "More results" button inside `root` (the
+ * dialog or the search page's results area), found by their `data-search-*`
+ * attributes (`SearchResults.astro`).
+ */
+export function searchElementsIn(root: ParentNode, input: HTMLInputElement, headingLevel: SearchElements['headingLevel']): SearchElements {
+	return {
+		input,
+		results: root.querySelector<HTMLElement>('[data-search-results]')!,
+		status: root.querySelector<HTMLElement>('[data-search-status]')!,
+		more: root.querySelector<HTMLButtonElement>('[data-search-more]')!,
+		headingLevel,
+	};
+}
+
+/**
  * Waits this long after a keystroke before searching: enough to skip most
  * letters typed in a burst, little enough that results show well within
  * 300 ms of the last key (tests/e2e/search.spec.ts measures it).
