@@ -12,7 +12,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chunksForPrefix, chunkWords, decodePagefindFile, metaChunks, metaPageCount, type IndexChunk } from './pagefind-files.ts';
+import { chunksForPrefix, chunksForWord, chunkWords, decodePagefindFile, metaChunks, metaPageCount } from './pagefind-files.ts';
 
 const { values, positionals } = parseArgs({ options: { dist: { type: 'string' }, top: { type: 'string', default: '5' } }, allowPositionals: true });
 if (!values.dist || positionals.length === 0) {
@@ -33,7 +33,7 @@ let total = 0;
 for (const term of positionals) {
 	const prefix = term.endsWith('*');
 	const word = term.replace(/\*$/, '');
-	const hits: IndexChunk[] = prefix ? chunksForPrefix(chunks, word) : chunks.filter((c) => c.from <= word && word <= c.to);
+	const hits = prefix ? chunksForPrefix(chunks, word) : chunksForWord(chunks, word);
 	for (const chunk of hits) {
 		const file = path.join(folder, 'index', `${chunk.hash}.pf_index`);
 		const bytes = await readFile(file);

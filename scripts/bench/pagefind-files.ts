@@ -11,6 +11,8 @@ import { gunzipSync } from 'node:zlib';
 
 /** What every Pagefind 1.x data file starts with once decompressed. */
 const SIGNATURE = 'pagefind_dcd';
+/** One decoder for every text string: a chunk holds thousands of words. */
+const UTF8 = new TextDecoder();
 
 /** A decoded CBOR value (the subset Pagefind writes). */
 export type CborValue = number | string | boolean | null | Uint8Array | CborValue[] | { [key: string]: CborValue };
@@ -51,7 +53,7 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
 				if (n < 0) throw new Error('CBOR: indefinite-length strings are not supported');
 				const slice = bytes.subarray(at, at + n);
 				at += n;
-				return major === 3 ? new TextDecoder().decode(slice) : slice;
+				return major === 3 ? UTF8.decode(slice) : slice;
 			}
 			case 4: {
 				const n = length(info);
@@ -149,6 +151,11 @@ export function chunkWords(chunk: CborValue): ChunkWord[] {
 			return { word: entry[0], pages: entry[1].length, positions };
 		})
 		.sort((a, b) => b.positions - a.positions || a.word.localeCompare(b.word));
+}
+
+/** The chunk an exact look-up of `word` loads (Pagefind's look-up of every query word but the last): the one whose range holds it. */
+export function chunksForWord(chunks: readonly IndexChunk[], word: string): IndexChunk[] {
+	return chunks.filter((chunk) => chunk.from <= word && word <= chunk.to);
 }
 
 /**
