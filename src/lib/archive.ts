@@ -4,7 +4,7 @@
  * functions of episode data (newest first, as `getEpisodes` returns them), so
  * they are unit-tested without Astro.
  */
-import type { EpisodeEntry } from '../schemas/entry.ts';
+import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { Speaker } from '../schemas/episode.ts';
 
 /** Episodes published in one month, newest first. */
@@ -55,7 +55,7 @@ export interface EpisodePeople {
 }
 
 /** Splits an episode's speakers by role, keeping the episode's order. */
-export function episodePeople(episode: Pick<EpisodeEntry, 'speakers'>): EpisodePeople {
+export function episodePeople(episode: Pick<EpisodeSummary, 'speakers'>): EpisodePeople {
 	return {
 		guests: episode.speakers.filter((speaker) => speaker.role === 'guest'),
 		hosts: episode.speakers.filter((speaker) => speaker.role === 'host'),
@@ -81,7 +81,7 @@ export interface ArchiveStats {
 }
 
 /** Counts episodes, hours, people, turns and chapters. */
-export function archiveStats(episodes: readonly EpisodeEntry[]): ArchiveStats {
+export function archiveStats(episodes: readonly EpisodeSummary[]): ArchiveStats {
 	const seconds = episodes.reduce((sum, episode) => sum + episode.duration, 0);
 	return {
 		episodes: episodes.length,
@@ -89,7 +89,7 @@ export function archiveStats(episodes: readonly EpisodeEntry[]): ArchiveStats {
 		seconds,
 		hours: Math.round(seconds / 3600),
 		speakers: new Set(episodes.flatMap((episode) => episode.speakers.map((speaker) => speaker.id))).size,
-		turns: episodes.reduce((sum, episode) => sum + (episode.transcript?.turns.length ?? 0), 0),
+		turns: episodes.reduce((sum, episode) => sum + (episode.transcript?.turns ?? 0), 0),
 		chapters: episodes.reduce((sum, episode) => sum + episode.chapters.length, 0),
 	};
 }

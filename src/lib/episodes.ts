@@ -2,7 +2,10 @@
  * The episodes, read once from the content collection and shaped for the
  * routes: newest first, with their neighbours; the speakers, one route each.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { EpisodeEntryFileSchema, type EpisodeEntry } from '../schemas/entry.ts';
 import { speakerProfiles, type SpeakerProfile } from './speakers.ts';
 
 /** An episode entry of the content collection. */
@@ -26,6 +29,18 @@ export async function renderProse(episode: EpisodeEntryDoc) {
 	const prose = await getEntry('prose', episode.id);
 	if (!prose) throw new Error(`content/episodes/${episode.id}.mdx is missing: run \`npm run ingest\` again`);
 	return render(prose);
+}
+
+/**
+ * The episode's full typed data, transcript included, read from its entry
+ * file: the collection keeps only the transcript's counts (see
+ * src/content.config.ts). Validated again, so a file edited after the
+ * collection loaded fails here instead of rendering something else.
+ */
+export async function loadEpisodeEntry(episode: EpisodeEntryDoc): Promise<EpisodeEntry> {
+	if (!episode.filePath) throw new Error(`episode ${episode.id} has no entry file`);
+	const { generated: _, ...entry } = EpisodeEntryFileSchema.parse(JSON.parse(await readFile(path.resolve(episode.filePath), 'utf8')));
+	return entry;
 }
 
 /** An episode with the ones published just before and after it. */
@@ -55,7 +70,15 @@ export async function getEpisodeData(): Promise<EpisodeEntryDoc['data'][]> {
 	return (await getEpisodes()).map((episode) => episode.data);
 }
 
+let profiles: Promise<SpeakerProfile[]> | undefined;
+
+/** Everyone who speaks in the archive (see `speakerProfiles`), computed once per build. */
+export function getSpeakerProfiles(): Promise<SpeakerProfile[]> {
+	profiles ??= getEpisodeData().then(speakerProfiles);
+	return profiles;
+}
+
 /** Static paths for speaker pages: one per person named or heard in any episode. */
 export async function speakerRoutes(): Promise<{ params: { id: string }; props: { profile: SpeakerProfile } }[]> {
-	return speakerProfiles(await getEpisodeData()).map((profile) => ({ params: { id: profile.id }, props: { profile } }));
+	return (await getSpeakerProfiles()).map((profile) => ({ params: { id: profile.id }, props: { profile } }));
 }

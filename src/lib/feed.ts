@@ -3,7 +3,7 @@
  * Podcasting 2.0 namespace, at its chapters and transcripts and naming its people.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import type { EpisodeEntry } from '../schemas/entry.ts';
+import type { EpisodeSummary } from '../schemas/entry.ts';
 import { chaptersPath, episodePath, transcriptPath, vttPath } from './routes.ts';
 import { absoluteUrl } from './site.ts';
 
@@ -13,7 +13,7 @@ export const PODCAST_NAMESPACE = 'https://podcastindex.org/namespace/1.0';
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** `podcast:chapters`, `podcast:transcript` and `podcast:person` elements for an episode. */
-export function podcastElements(episode: EpisodeEntry, siteUrl: URL | undefined): string {
+export function podcastElements(episode: EpisodeSummary, siteUrl: URL | undefined): string {
 	const url = (path: string) => escapeXml(absoluteUrl(path, siteUrl));
 	const elements = [`<podcast:chapters url="${url(chaptersPath(episode.slug))}" type="application/json+chapters"/>`];
 	if (episode.transcript) {
@@ -29,7 +29,7 @@ export function podcastElements(episode: EpisodeEntry, siteUrl: URL | undefined)
 }
 
 /** One feed item per episode, newest first. */
-export function feedItems(episodes: readonly EpisodeEntry[], siteUrl: URL | undefined): RSSFeedItem[] {
+export function feedItems(episodes: readonly EpisodeSummary[], siteUrl: URL | undefined): RSSFeedItem[] {
 	return episodes.map((episode) => ({
 		title: episode.title,
 		link: absoluteUrl(episodePath(episode.slug), siteUrl),

@@ -2,7 +2,7 @@
  * The left navigation: every episode grouped by year and month, computed once
  * per build from the collection so pages only pass the current slug.
  */
-import type { EpisodeEntry } from '../schemas/entry.ts';
+import type { EpisodeSummary } from '../schemas/entry.ts';
 import { groupByYearMonth, type YearGroup } from './archive.ts';
 import { getEpisodeData } from './episodes.ts';
 import { episodePath } from './routes.ts';
@@ -17,7 +17,7 @@ export interface NavEpisode {
 }
 
 /** Groups episodes (newest first) into the navigation tree. */
-export function navTree(episodes: readonly EpisodeEntry[]): YearGroup<NavEpisode>[] {
+export function navTree(episodes: readonly EpisodeSummary[]): YearGroup<NavEpisode>[] {
 	const items = episodes.map((episode) => ({
 		slug: episode.slug,
 		title: episode.title,

@@ -2,7 +2,7 @@
  * What each page shows beyond the collection itself: breadcrumbs, JSON-LD and
  * the like, computed here so route files stay thin.
  */
-import type { EpisodeEntry } from '../schemas/entry.ts';
+import type { EpisodeSummary } from '../schemas/entry.ts';
 import { episodesPath, episodesYearPath, episodePath, homePath, searchPath, speakerPath, speakersPath } from './routes.ts';
 import { absoluteUrl, site, withBase } from './site.ts';
 import type { SpeakerProfile } from './speakers.ts';
@@ -23,7 +23,7 @@ export function breadcrumbsLd(steps: readonly Step[], current: Step, siteUrl: UR
 }
 
 /** The trail above an episode page: the archive, the episodes, the episode's year. */
-export function episodeTrail(episode: EpisodeEntry): Step[] {
+export function episodeTrail(episode: EpisodeSummary): Step[] {
 	const year = episode.published.getUTCFullYear();
 	return [
 		{ name: 'Archive', path: homePath },
@@ -39,7 +39,7 @@ export const speakerTrail: Step[] = [
 ];
 
 /** JSON-LD of an episode page: the episode and its breadcrumbs. */
-export function episodeLd(episode: EpisodeEntry, siteUrl: URL | undefined): JsonLd[] {
+export function episodeLd(episode: EpisodeSummary, siteUrl: URL | undefined): JsonLd[] {
 	return [
 		podcastEpisode(
 			episode,

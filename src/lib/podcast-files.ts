@@ -15,7 +15,7 @@ export interface ChaptersFile {
 }
 
 /** Chapters of an episode; `url` is the chapter's heading on the episode page. */
-export function chaptersFile(episode: EpisodeEntry, pageUrl: string): ChaptersFile {
+export function chaptersFile(episode: Pick<EpisodeEntry, 'title' | 'show' | 'chapters'>, pageUrl: string): ChaptersFile {
 	return {
 		version: '1.2.0',
 		title: episode.title,

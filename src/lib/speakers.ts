@@ -1,9 +1,9 @@
 /**
  * Everyone who speaks in the archive and how much: computed from the
- * episodes' speakers and transcript turns, so the ingest stays the only
- * source of who said what. Pure functions, unit-tested without Astro.
+ * episodes' speakers and the counts the collection keeps of each transcript,
+ * so the ingest stays the only source of who said what. Pure functions, unit-tested without Astro.
  */
-import type { EpisodeEntry } from '../schemas/entry.ts';
+import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { Role } from '../schemas/episode.ts';
 
 /** How much one speaker says in one episode. */
@@ -18,7 +18,7 @@ export interface SpeakerShare {
 
 /** A speaker's appearance in one episode. */
 export interface Appearance extends SpeakerShare {
-	episode: EpisodeEntry;
+	episode: EpisodeSummary;
 	role: Role;
 	/** Whether the episode has a transcript (else the counts are 0 and mean "unknown"). */
 	hasTranscript: boolean;
@@ -39,22 +39,13 @@ export interface SpeakerProfile {
 	words: number;
 }
 
-/** Words in a piece of text: runs of non-space characters. */
-export const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
-
 /** Turns, words and share of words of each speaker of an episode, by speaker id. */
-export function episodeShares(episode: EpisodeEntry): Map<string, SpeakerShare> {
+export function episodeShares(episode: EpisodeSummary): Map<string, SpeakerShare> {
+	const summary = episode.transcript;
 	const shares = new Map<string, SpeakerShare>(episode.speakers.map((speaker) => [speaker.id, { turns: 0, words: 0, share: 0 }]));
-	let total = 0;
-	for (const turn of episode.transcript?.turns ?? []) {
-		const words = turn.paragraphs.reduce((sum, paragraph) => sum + countWords(paragraph.text), 0);
-		const share = shares.get(turn.speaker) ?? { turns: 0, words: 0, share: 0 };
-		share.turns++;
-		share.words += words;
-		shares.set(turn.speaker, share);
-		total += words;
+	for (const [id, count] of Object.entries(summary?.speakers ?? {})) {
+		shares.set(id, { ...count, share: summary!.words > 0 ? count.words / summary!.words : 0 });
 	}
-	for (const share of shares.values()) share.share = total > 0 ? share.words / total : 0;
 	return shares;
 }
 
@@ -64,7 +55,7 @@ const ROLE_RANK: Record<Role, number> = { host: 0, guest: 1, other: 2 };
  * Every person named or heard in the episodes (newest first), with their
  * appearances. Sorted hosts first, then by number of episodes, then by name.
  */
-export function speakerProfiles(episodes: readonly EpisodeEntry[]): SpeakerProfile[] {
+export function speakerProfiles(episodes: readonly EpisodeSummary[]): SpeakerProfile[] {
 	const profiles = new Map<string, SpeakerProfile>();
 	for (const episode of episodes) {
 		const shares = episodeShares(episode);

@@ -3,7 +3,7 @@
  * people and breadcrumbs. Pure functions that take absolute URLs, so the
  * pages decide where things live and these only describe them.
  */
-import type { EpisodeEntry } from '../schemas/entry.ts';
+import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { isoDuration } from './time.ts';
 
@@ -49,11 +49,11 @@ export function webSite(site: SiteConfig, url: string, searchUrl: string): JsonL
 
 /** An episode: title, date, duration, series and the people heard (guests as actors, hosts as contributors). */
 export function podcastEpisode(
-	episode: EpisodeEntry,
+	episode: EpisodeSummary,
 	urls: { page: string; home: string; person: (id: string) => string },
 	site: SiteConfig,
 ): JsonLd {
-	const person = (speaker: EpisodeEntry['speakers'][number]) => ({ '@type': 'Person', name: speaker.name, url: urls.person(speaker.id) });
+	const person = (speaker: EpisodeSummary['speakers'][number]) => ({ '@type': 'Person', name: speaker.name, url: urls.person(speaker.id) });
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'PodcastEpisode',

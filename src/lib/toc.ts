@@ -3,7 +3,7 @@
  * headings and, under the transcript (or the chapter list when there is no
  * transcript), every chapter. Pure, so the order is tested without a build.
  */
-import type { EpisodeEntry } from '../schemas/entry.ts';
+import type { EpisodeSummary } from '../schemas/entry.ts';
 
 /** An entry of the list: a link to `#id`, with nested entries. */
 export interface TocItem {
@@ -23,7 +23,7 @@ export interface ProseHeading {
 export const TOP_ID = 'page-top';
 
 /** Builds the list in page order: overview, description headings, chapters, transcript. */
-export function episodeToc(episode: Pick<EpisodeEntry, 'chapters' | 'transcript'>, prose: readonly ProseHeading[]): TocItem[] {
+export function episodeToc(episode: Pick<EpisodeSummary, 'chapters' | 'transcript'>, prose: readonly ProseHeading[]): TocItem[] {
 	const chapters = episode.chapters.map((chapter) => ({ id: chapter.id, text: chapter.title, children: [] }));
 	const items: TocItem[] = [{ id: TOP_ID, text: 'Overview', children: [] }];
 	// Only the top level of the description: sub-headings would bury the chapters.

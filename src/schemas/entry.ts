@@ -16,3 +16,30 @@ export const EpisodeEntryFileSchema = EpisodeEntrySchema.extend({
 	generated: z.string(),
 });
 export type EpisodeEntryFile = z.infer<typeof EpisodeEntryFileSchema>;
+
+/** Turns and words of one speaker in one transcript. */
+export const SpeakerCountSchema = z.object({
+	turns: z.number().int().nonnegative(),
+	words: z.number().int().nonnegative(),
+});
+export type SpeakerCount = z.infer<typeof SpeakerCountSchema>;
+
+/** What listing pages need to know of a transcript: how much was said, and by whom. */
+export const TranscriptSummarySchema = SpeakerCountSchema.extend({
+	/** Counts per speaker id; speakers who never speak are absent. */
+	speakers: z.record(z.string(), SpeakerCountSchema),
+});
+export type TranscriptSummary = z.infer<typeof TranscriptSummarySchema>;
+
+/**
+ * An episode as the `episodes` collection keeps it: the entry data with its
+ * transcript reduced to counts. The transcript text is most of an entry's
+ * bytes and only its own episode's routes show it, so they read it from the
+ * entry file (`loadEpisodeEntry`) instead of every page build holding all of
+ * them in memory.
+ */
+export const EpisodeSummarySchema = EpisodeEntrySchema.omit({ transcript: true }).extend({
+	/** Absent for episodes published without a transcript. */
+	transcript: TranscriptSummarySchema.optional(),
+});
+export type EpisodeSummary = z.infer<typeof EpisodeSummarySchema>;

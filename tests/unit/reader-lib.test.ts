@@ -3,18 +3,19 @@ import { archiveStats, episodePeople, groupByYearMonth, joinNames } from '../../
 import { parseDeepLinkTime, readDeepLink, turnAt } from '../../src/lib/deep-link.ts';
 import { podcastElements } from '../../src/lib/feed.ts';
 import rehypeJsxHeadings from '../../src/lib/rehype-jsx-headings.ts';
-import { countWords, episodeShares, formatShare, speakerProfiles } from '../../src/lib/speakers.ts';
+import { episodeShares, formatShare, speakerProfiles } from '../../src/lib/speakers.ts';
 import { breadcrumbList, jsonLdText, podcastEpisode } from '../../src/lib/structured-data.ts';
 import { episodeToc } from '../../src/lib/toc.ts';
+import { countWords, summarizeEpisode } from '../../src/lib/transcript-summary.ts';
 import { headingLevels, type TranscriptItem } from '../../src/lib/transcript-view.ts';
-import type { EpisodeEntry } from '../../src/schemas/entry.ts';
+import type { EpisodeEntry, EpisodeSummary } from '../../src/schemas/entry.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
 
 const alessio = { id: 'alessio-fanelli', name: 'Alessio Fanelli', labels: ['Alessio'], role: 'host' as const };
 const david = { id: 'david-luan', name: 'David Luan', labels: ['David'], role: 'guest' as const };
 
-/** A small episode in the shape of the collection's entries. */
-function episode(overrides: Partial<EpisodeEntry> = {}): EpisodeEntry {
+/** A small episode in the shape of the entry files. */
+function entry(overrides: Partial<EpisodeEntry> = {}): EpisodeEntry {
 	return {
 		slug: 'why-google-failed',
 		title: 'Why Google failed to make GPT-3',
@@ -42,6 +43,9 @@ function episode(overrides: Partial<EpisodeEntry> = {}): EpisodeEntry {
 		...overrides,
 	};
 }
+
+/** The same episode as the collection keeps it (the transcript as counts). */
+const episode = (overrides: Partial<EpisodeEntry> = {}): EpisodeSummary => summarizeEpisode(entry(overrides));
 
 describe('groupByYearMonth', () => {
 	test('groups newest-first items by year and month, keeping their order', () => {
@@ -88,6 +92,17 @@ describe('speakers', () => {
 		const shares = episodeShares(episode());
 		expect(shares.get('alessio-fanelli')).toEqual({ turns: 2, words: 7, share: 7 / 19 });
 		expect(shares.get('david-luan')).toEqual({ turns: 2, words: 12, share: 12 / 19 });
+	});
+
+	test('the collection keeps a transcript as counts, not as text', () => {
+		const summary = episode();
+		expect(summary.transcript).toEqual({
+			turns: 4,
+			words: 19,
+			speakers: { 'alessio-fanelli': { turns: 2, words: 7 }, 'david-luan': { turns: 2, words: 12 } },
+		});
+		expect(JSON.stringify(summary)).not.toContain(entry().transcript!.turns[1]!.paragraphs[0]!.text);
+		expect(episode({ transcript: undefined })).not.toHaveProperty('transcript');
 	});
 
 	test('without a transcript, everyone has zero turns and a zero share', () => {
@@ -253,7 +268,7 @@ describe('rehypeJsxHeadings', () => {
 
 describe('headingLevels', () => {
 	test('the dump’s headings are h3 before the first chapter and h4 after it', () => {
-		const turn = episode().transcript!.turns[0]!;
+		const turn = entry().transcript!.turns[0]!;
 		const items: TranscriptItem[] = [
 			{ kind: 'heading', heading: { id: 'intro', text: 'Intro', before: 0 } },
 			{ kind: 'turn', turn, speaker: alessio },
