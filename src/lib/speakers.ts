@@ -1,7 +1,8 @@
 /**
  * Everyone who speaks in the archive and how much: computed from the
  * episodes' speakers and the counts the collection keeps of each transcript,
- * so the ingest stays the only source of who said what. Pure functions, unit-tested without Astro.
+ * so the ingest stays the only source of who said what. Pure functions,
+ * unit-tested without Astro.
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { Role } from '../schemas/episode.ts';
@@ -41,10 +42,10 @@ export interface SpeakerProfile {
 
 /** Turns, words and share of words of each speaker of an episode, by speaker id. */
 export function episodeShares(episode: EpisodeSummary): Map<string, SpeakerShare> {
-	const summary = episode.transcript;
+	const total = episode.transcript?.words ?? 0;
 	const shares = new Map<string, SpeakerShare>(episode.speakers.map((speaker) => [speaker.id, { turns: 0, words: 0, share: 0 }]));
-	for (const [id, count] of Object.entries(summary?.speakers ?? {})) {
-		shares.set(id, { ...count, share: summary!.words > 0 ? count.words / summary!.words : 0 });
+	for (const [id, count] of Object.entries(episode.transcript?.speakers ?? {})) {
+		shares.set(id, { ...count, share: total > 0 ? count.words / total : 0 });
 	}
 	return shares;
 }
