@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
-import { EpisodeEntryFileSchema, type EpisodeEntry } from '../schemas/entry.ts';
+import type { EpisodeEntry } from '../schemas/entry.ts';
+import { TranscriptSchema } from '../schemas/episode.ts';
 import { speakerProfiles, type SpeakerProfile } from './speakers.ts';
 
 /** An episode entry of the content collection. */
@@ -32,15 +33,18 @@ export async function renderProse(episode: EpisodeEntryDoc) {
 }
 
 /**
- * The episode's full typed data, transcript included, read from its entry
- * file: the collection keeps only the transcript's counts (see
- * src/content.config.ts). Validated again, so a file edited after the
- * collection loaded fails here instead of rendering something else.
+ * The episode's full typed data: the collection's data with the transcript
+ * read back from the entry file, since the collection keeps only its counts
+ * (see src/content.config.ts). The transcript is validated again, so a file
+ * edited after the collection loaded fails here instead of rendering
+ * something else.
  */
 export async function loadEpisodeEntry(episode: EpisodeEntryDoc): Promise<EpisodeEntry> {
+	const { transcript: counts, ...data } = episode.data;
+	if (!counts) return data;
 	if (!episode.filePath) throw new Error(`episode ${episode.id} has no entry file`);
-	const { generated: _, ...entry } = EpisodeEntryFileSchema.parse(JSON.parse(await readFile(path.resolve(episode.filePath), 'utf8')));
-	return entry;
+	const file: { transcript?: unknown } = JSON.parse(await readFile(path.resolve(episode.filePath), 'utf8'));
+	return { ...data, transcript: TranscriptSchema.parse(file.transcript) };
 }
 
 /** An episode with the ones published just before and after it. */
