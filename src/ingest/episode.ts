@@ -3,7 +3,7 @@
  * system; `scripts/ingest.ts` is the shell around it. `assembleEpisode` is
  * the part every kind of source shares (see `feed.ts` for the other kind).
  */
-import { EpisodeSchema, type Block, type Chapter, type Episode, type Transcript, type Turn } from '../schemas/episode.ts';
+import { EpisodeSchema, type Block, type Chapter, type Episode, type EpisodeMedia, type Transcript, type Turn } from '../schemas/episode.ts';
 import type { EpisodeOverride, SpeakerTarget } from '../schemas/overrides.ts';
 import type { Host } from '../schemas/site.ts';
 import { AnchorRegistry, slugify } from '../lib/slug.ts';
@@ -151,6 +151,10 @@ export interface EpisodeDraft {
 	chaptersHeading?: string | undefined;
 	/** The transcript as dump text (labels glued to sentences), with its heading and where it starts, for error offsets. */
 	transcript?: { heading: string; text: string; offset: number } | undefined;
+	/** Audio, artwork, post link and guid, where the source gives them (feeds do, dumps don't). */
+	media?: EpisodeMedia | undefined;
+	/** Length in seconds as the source states it (`itunes:duration`); else it is estimated from the timestamps. */
+	duration?: number | undefined;
 }
 
 /** An episode built from a draft, with what its corrections did not match. */
@@ -214,7 +218,8 @@ export function assembleEpisode(draft: EpisodeDraft, hosts: readonly Host[], voc
 		show: draft.show,
 		published: draft.published,
 		summary: '',
-		duration: estimateDuration(transcript, chapters),
+		duration: draft.duration ?? estimateDuration(transcript, chapters),
+		...(draft.media && Object.keys(draft.media).length > 0 ? { media: draft.media } : {}),
 		speakers,
 		description,
 		showNotes,

@@ -8,7 +8,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Block, Inline, ListItem } from '../schemas/episode.ts';
+import { AudioSchema, HttpUrlSchema, type Block, type EpisodeMedia, type Inline, type ListItem } from '../schemas/episode.ts';
+import { parseTime } from '../lib/time.ts';
 import type { AnchorRegistry } from '../lib/slug.ts';
 import { headingBlock } from './blocks.ts';
 import { readChapterItem, type ChapterList, type RawChapter } from './chapters.ts';
@@ -25,6 +26,10 @@ export interface FeedItem {
 	html: string;
 	/** 1-based line of the `<item>` tag in the feed file. */
 	line: number;
+	/** Audio, artwork, post link and guid, where the item gives them. */
+	media: EpisodeMedia;
+	/** `itunes:duration` in seconds, where the item gives a readable one. */
+	duration?: number;
 }
 
 /** A feed file read into items, and the items that could not be read. */
@@ -57,7 +62,8 @@ export function readFeed(text: string): FeedRead {
 	const valid = XMLValidator.validate(source);
 	if (valid !== true) return { show: '', items: [], errors: [{ line: valid.err.line, message: `the feed is not well-formed XML: ${valid.err.msg}` }] };
 	const parser = new XMLParser({
-		ignoreAttributes: true,
+		ignoreAttributes: false,
+		attributeNamePrefix: '@_',
 		parseTagValue: false,
 		trimValues: false,
 		captureMetaData: true,
@@ -77,9 +83,42 @@ export function readFeed(text: string): FeedRead {
 		const html = textOf(raw?.['content:encoded']) || textOf(raw?.description);
 		if (!title) errors.push({ line, message: 'the feed item has no <title>' });
 		else if (!html) errors.push({ line, title, message: 'the feed item has no content:encoded or description' });
-		else items.push({ title, pubDate: textOf(raw?.pubDate), html, line });
+		else {
+			const duration = parseTime(textOf(raw?.['itunes:duration']));
+			items.push({ title, pubDate: textOf(raw?.pubDate), html, line, media: itemMedia(raw), ...(duration ? { duration } : {}) });
+		}
 	}
 	return { show: textOf(channel.title), items, errors };
+}
+
+/** An attribute of an XML node, as text. */
+function attributeOf(value: unknown, name: string): string {
+	return value && typeof value === 'object' ? textOf((value as Record<string, unknown>)[`@_${name}`]) : '';
+}
+
+/**
+ * What an item says besides its post: the audio `<enclosure>`, `itunes:image`,
+ * `<link>` and `<guid>`. A value that is not an http(s) URL is left out
+ * rather than published as a link.
+ */
+export function itemMedia(raw: Record<string, unknown>): EpisodeMedia {
+	const url = (value: string) => (HttpUrlSchema.safeParse(value).success ? value : undefined);
+	const enclosure = raw['enclosure'];
+	const length = Number(attributeOf(enclosure, 'length'));
+	const audio = AudioSchema.safeParse({
+		url: attributeOf(enclosure, 'url'),
+		type: attributeOf(enclosure, 'type') || 'audio/mpeg',
+		...(Number.isInteger(length) && length > 0 ? { length } : {}),
+	});
+	const image = url(attributeOf(raw['itunes:image'], 'href'));
+	const link = url(textOf(raw['link']));
+	const guid = textOf(raw['guid']);
+	return {
+		...(audio.success ? { audio: audio.data } : {}),
+		...(image ? { image } : {}),
+		...(link ? { link } : {}),
+		...(guid ? { guid } : {}),
+	};
 }
 
 /** Reads an RSS date (`Fri, 22 Mar 2024 19:08:00 GMT`); throws a `ParseProblem` naming it when it is no date. */
@@ -279,6 +318,8 @@ export function draftFromFeedItem(item: FeedItem, show: string, file: string): E
 		...(hasChapters ? { chapterList } : {}),
 		chaptersHeading,
 		transcript: transcriptHeading && transcriptText.trim() ? { heading: transcriptHeading, text: transcriptText, offset: 0 } : undefined,
+		media: item.media,
+		duration: item.duration,
 	};
 }
 

@@ -133,6 +133,31 @@ export const SourceRefSchema = z.object({
 	line: z.number().int().positive(),
 });
 
+/** An http(s) URL, as feeds and show notes give them. */
+export const HttpUrlSchema = z.string().regex(/^https?:\/\/\S+$/i, 'an http(s) URL');
+
+/** The episode's audio file, as a feed's `<enclosure>` gives it. */
+export const AudioSchema = z.object({
+	url: HttpUrlSchema,
+	/** MIME type (`audio/mpeg`). */
+	type: z.string().min(1),
+	/** Size in bytes, where the feed gives one (0 counts as not given). */
+	length: z.number().int().positive().optional(),
+});
+export type Audio = z.infer<typeof AudioSchema>;
+
+/** What a podcast feed item says about an episode besides its post: audio, artwork, the post's address. */
+export const EpisodeMediaSchema = z.object({
+	audio: AudioSchema.optional(),
+	/** Episode artwork (`itunes:image`). */
+	image: HttpUrlSchema.optional(),
+	/** The original post (`<link>`), for "Listen on latent.space". */
+	link: HttpUrlSchema.optional(),
+	/** The feed item's `guid` as written. */
+	guid: z.string().min(1).optional(),
+});
+export type EpisodeMedia = z.infer<typeof EpisodeMediaSchema>;
+
 /** A fully parsed episode. */
 export const EpisodeSchema = z.object({
 	/** Stable, readable URL slug. */
@@ -145,8 +170,10 @@ export const EpisodeSchema = z.object({
 	published: z.coerce.date(),
 	/** Plain-text summary (the description's first paragraph), for meta descriptions and feeds. */
 	summary: z.string(),
-	/** Length of the episode in seconds, from its last timestamp (see `estimateDuration`). */
+	/** Length of the episode in seconds: the feed's `itunes:duration` where a feed gives it, else from its last timestamp (see `estimateDuration`). */
 	duration: SecondsSchema,
+	/** Audio, artwork, post link and guid, where a feed gives them. */
+	media: EpisodeMediaSchema.optional(),
 	speakers: z.array(SpeakerSchema),
 	description: z.array(BlockSchema),
 	/** The show notes: link texts whose links the dump lost, with any sub-headings. */
