@@ -110,8 +110,8 @@ function toTemplate(raw: RawEpisode, index: number, vocabulary: Vocabulary, host
 		template.lead = text.slice(0, parsed.turns[0]!.offset);
 		template.turns = parsed.turns.map((turn, i) => ({
 			text: text.slice(turn.offset, parsed.turns[i + 1]?.offset ?? text.length),
-			label: turn.label,
-			host: isHost.has(turn.label.toLowerCase()),
+			label: turn.label ?? '',
+			host: isHost.has((turn.label ?? '').toLowerCase()),
 			template: index,
 		}));
 		template.duration = Math.max(0, ...[...text.matchAll(TIMESTAMP)].map((m) => timestampToSeconds(m[1]!, m[2]!, m[3]) ?? 0));

@@ -48,7 +48,7 @@ function transcriptMdx(episode: Episode): string {
 					: `<a class="timestamp" href="#${turn.id}"><time datetime="${isoDuration(turn.start)}">${formatTime(turn.start)}</time></a>`;
 			const paragraphs = turn.paragraphs.map((p) => inlineMarkdown([{ type: 'text', value: p.text }]) || '\u00a0');
 			parts.push(
-				`<div class="turn" id="${turn.id}" data-role="${speaker.role}">\n<p class="turn-meta"><span class="speaker">${jsxText(speaker.name)}</span>${time}</p>\n\n${paragraphs.join('\n\n')}\n\n</div>`,
+				`<div class="turn" id="${turn.id}" data-role="${speaker?.role ?? ""}">\n<p class="turn-meta">${speaker ? `<span class="speaker">${jsxText(speaker.name)}</span>` : ""}${time}</p>\n\n${paragraphs.join('\n\n')}\n\n</div>`,
 			);
 		}
 	}

@@ -24,16 +24,19 @@ export interface ChapterList {
 
 const LEADING_TIME = new RegExp(String.raw`^${TIMESTAMP_SOURCE}\s*([\s\S]*)$`);
 const TRAILING_TIME = new RegExp(String.raw`^([\s\S]*?)\s*${TIMESTAMP_SOURCE}$`);
+/** A time without brackets opening an item, with or without a colon: `00:29: Logan’s path to OpenAI`, `00:05:00 In this section…`. */
+const BARE_LEADING_TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?:?\s+(\S[\s\S]*)$/;
 /** A chapter item, in either order, as it appears glued in a body: used to find where a list starts. */
 export const CHAPTER_ITEM = new RegExp(String.raw`\*\s*${TIMESTAMP_SOURCE}|\*\s[^*\[\]]{1,160}?\s?${TIMESTAMP_SOURCE}(?=\*|\s*$|\p{Lu})`, 'u');
 
 /**
- * Reads one list item as a chapter: `[00:01:14] Title` or `Title [00:01:11]`.
+ * Reads one list item as a chapter: `[00:01:14] Title`, `Title [00:01:11]` or
+ * `00:29: Title` (the feed's posts write times without brackets too).
  * Returns undefined for an item without a timestamp (a note), and throws a
  * `ParseProblem` for a timestamp that cannot be read (`[00:75:00]`).
  */
 export function readChapterItem(item: string): { start: number; title: string } | undefined {
-	const leading = LEADING_TIME.exec(item);
+	const leading = LEADING_TIME.exec(item) ?? BARE_LEADING_TIME.exec(item);
 	const trailing = leading ? undefined : TRAILING_TIME.exec(item);
 	const match = leading ?? trailing;
 	if (!match) return undefined;

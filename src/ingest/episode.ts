@@ -90,7 +90,7 @@ function buildTranscript(raw: RawTranscript, heading: string, byLabel: Map<strin
 		if (turn.start !== undefined) lastKnown = turn.start;
 		const built: Turn = {
 			id: anchors.claim(turnAnchorBase(turn.start ?? lastKnown)),
-			speaker: byLabel.get(turn.label)!,
+			...(turn.label !== undefined ? { speaker: byLabel.get(turn.label)! } : {}),
 			paragraphs: turn.paragraphs,
 		};
 		if (turn.start !== undefined) built.start = turn.start;
@@ -149,8 +149,12 @@ export interface EpisodeDraft {
 	showNotesHeading?: string | undefined;
 	chapterList?: ChapterList | undefined;
 	chaptersHeading?: string | undefined;
-	/** The transcript as dump text (labels glued to sentences), with its heading and where it starts, for error offsets. */
-	transcript?: { heading: string; text: string; offset: number } | undefined;
+	/**
+	 * The transcript: as dump text (labels glued to sentences) with where it
+	 * starts, for error offsets; or already read, where the source kept its
+	 * paragraphs (a feed post).
+	 */
+	transcript?: { heading: string; text: string; offset: number } | { heading: string; raw: RawTranscript } | undefined;
 	/** Audio, artwork, post link and guid, where the source gives them (feeds do, dumps don't). */
 	media?: EpisodeMedia | undefined;
 	/** Length in seconds as the source states it (`itunes:duration`); else it is estimated from the timestamps. */
@@ -188,14 +192,15 @@ export function assembleEpisode(draft: EpisodeDraft, hosts: readonly Host[], voc
 
 	// The transcript first: its speaker names help to find headings glued to them elsewhere.
 	let rawTranscript: RawTranscript | undefined;
-	if (draft.transcript) {
+	if (draft.transcript && 'raw' in draft.transcript) rawTranscript = draft.transcript.raw;
+	else if (draft.transcript) {
 		try {
 			rawTranscript = parseTranscript(draft.transcript.text, names);
 		} catch (error) {
 			throw offsetBy(error, draft.transcript.offset);
 		}
-		for (const turn of rawTranscript.turns) if (!turn.label.includes(' ')) names.add(turn.label);
 	}
+	for (const turn of rawTranscript?.turns ?? []) if (turn.label !== undefined && !turn.label.includes(' ')) names.add(turn.label);
 
 	const description = draft.description(context, anchors);
 	const showNotes = draft.showNotes(context, anchors);
@@ -206,7 +211,7 @@ export function assembleEpisode(draft: EpisodeDraft, hosts: readonly Host[], voc
 		notes: chapter.notes.map((note) => ({ content: parseInline(note) })),
 	}));
 
-	const labels = [...new Set(rawTranscript?.turns.map((turn) => turn.label) ?? [])];
+	const labels = [...new Set(rawTranscript?.turns.flatMap((turn) => (turn.label === undefined ? [] : [turn.label])) ?? [])];
 	const speakerNames = { ...corrections.speakers, ...override?.speakers };
 	const { speakers, byLabel, corrected } = resolveSpeakers(labels, title, hosts, { names: speakerNames, guests: override?.guests ?? [] });
 	const transcript = rawTranscript && draft.transcript ? buildTranscript(rawTranscript, draft.transcript.heading, byLabel, anchors) : undefined;

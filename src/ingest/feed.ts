@@ -9,13 +9,15 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { AudioSchema, HttpUrlSchema, type Block, type EpisodeMedia, type Inline, type ListItem } from '../schemas/episode.ts';
-import { parseTime } from '../lib/time.ts';
+import { parseTime, TIMESTAMP_SOURCE } from '../lib/time.ts';
 import type { AnchorRegistry } from '../lib/slug.ts';
-import { headingBlock } from './blocks.ts';
+import { headingBlock, looksLikeHeading } from './blocks.ts';
 import { readChapterItem, type ChapterList, type RawChapter } from './chapters.ts';
 import type { EpisodeDraft } from './episode.ts';
 import { parseInline } from './inline.ts';
 import { ParseProblem } from './problems.ts';
+import { sectionTitleKind } from './section-titles.ts';
+import { parseTranscriptLines, type TranscriptLine } from './transcript-lines.ts';
 
 /** One `<item>` of the feed, before its HTML is read. */
 export interface FeedItem {
@@ -160,18 +162,28 @@ export function inlineFromHtml(nodes: readonly ElementContent[]): Inline[] {
 		if (last?.type === 'text') last.value += value;
 		else out.push({ type: 'text', value });
 	};
+	// The posts put spaces inside inline elements (`<em>discussion on </em><em>HN</em>`):
+	// they stay between the words, outside the element, as a browser shows them.
+	const withEdgeSpaces = (raw: string, push: () => void) => {
+		if (/^\s/.test(raw)) pushText(' ');
+		push();
+		if (/\s$/.test(raw)) pushText(' ');
+	};
 	const walk = (node: ElementContent) => {
 		if (node.type === 'text') pushText(node.value);
 		else if (!isElement(node) || SKIPPED.has(node.tagName)) return;
 		else if (node.tagName === 'br') pushText(' ');
 		else if (node.tagName === 'a') {
 			const href = String(node.properties.href ?? '').trim();
-			const text = elementText(node).replace(/\s+/g, ' ').trim();
-			if (text && SAFE_HREF.test(href)) out.push({ type: 'link', href, text });
-			else pushText(elementText(node));
+			const raw = elementText(node);
+			const text = raw.replace(/\s+/g, ' ').trim();
+			if (text && SAFE_HREF.test(href)) withEdgeSpaces(raw, () => out.push({ type: 'link', href, text }));
+			else pushText(raw);
 		} else if (node.tagName === 'em' || node.tagName === 'i') {
-			const value = elementText(node).replace(/\s+/g, ' ').trim();
-			if (value) out.push({ type: 'emphasis', value });
+			const raw = elementText(node);
+			const value = raw.replace(/\s+/g, ' ').trim();
+			if (value) withEdgeSpaces(raw, () => out.push({ type: 'emphasis', value }));
+			else pushText(raw);
 		} else node.children.forEach(walk);
 	};
 	nodes.forEach(walk);
@@ -198,10 +210,12 @@ function listItems(list: Element): ListItem[] {
 function htmlBlocks(nodes: readonly (RootContent | ElementContent)[]): { block: ProseBlock; element: Element }[] {
 	const out: { block: ProseBlock; element: Element }[] = [];
 	let loose: ElementContent[] = [];
-	const flushLoose = (element: Element) => {
-		const content = inlineFromHtml(loose);
+	// Inline content between blocks is a paragraph of its own, as a browser shows it.
+	const flushLoose = () => {
+		const children = loose;
+		const content = inlineFromHtml(children);
 		loose = [];
-		if (content.length > 0) out.push({ block: { type: 'paragraph', content }, element });
+		if (content.length > 0) out.push({ block: { type: 'paragraph', content }, element: { type: 'element', tagName: 'p', properties: {}, children } });
 	};
 	for (const node of nodes) {
 		if (node.type === 'text') {
@@ -210,19 +224,19 @@ function htmlBlocks(nodes: readonly (RootContent | ElementContent)[]): { block: 
 		}
 		if (!isElement(node) || SKIPPED.has(node.tagName)) continue;
 		if (HEADING.test(node.tagName)) {
-			flushLoose(node);
+			flushLoose();
 			const text = elementText(node, true).replace(/\s+/g, ' ').trim();
 			if (text) out.push({ block: { type: 'heading', text }, element: node });
 		} else if (LIST.test(node.tagName)) {
-			flushLoose(node);
+			flushLoose();
 			const items = listItems(node);
 			if (items.length > 0) out.push({ block: { type: 'list', items }, element: node });
 		} else if (node.tagName === 'p' || node.tagName === 'pre' || node.tagName === 'figcaption' || node.tagName === 'td' || node.tagName === 'th') {
-			flushLoose(node);
+			flushLoose();
 			const content = inlineFromHtml(node.children);
 			if (content.length > 0) out.push({ block: { type: 'paragraph', content }, element: node });
 		} else if (CONTAINER.test(node.tagName)) {
-			flushLoose(node);
+			flushLoose();
 			out.push(...htmlBlocks(node.children));
 		} else {
 			loose.push(node);
@@ -230,7 +244,7 @@ function htmlBlocks(nodes: readonly (RootContent | ElementContent)[]): { block: 
 	}
 	if (loose.length > 0) {
 		const content = inlineFromHtml(loose);
-		if (content.length > 0) out.push({ block: { type: 'paragraph', content }, element: { type: 'element', tagName: 'p', properties: {}, children: [] } });
+		if (content.length > 0) out.push({ block: { type: 'paragraph', content }, element: { type: 'element', tagName: 'p', properties: {}, children: loose } });
 	}
 	return out;
 }
@@ -238,22 +252,58 @@ function htmlBlocks(nodes: readonly (RootContent | ElementContent)[]): { block: 
 /** The subscription footer Substack appends, which the dump parser drops too. */
 const FOOTER = /^Get full access to \S.* at \S+$/u;
 
-/** Section headings of a post, as in the dump (`Chapters`, `Timestamps & Show Notes`, `Show Notes`, `Transcript`). */
-const CHAPTERS_TITLE = /^(?:Timestamps & Show Notes|Timestamps|Chapters)$/i;
-const SHOW_NOTES_TITLE = /^Show Notes$/i;
-const TRANSCRIPT_TITLE = /^(?:Transcripts?|Transcription)$/i;
+/** Longest bold or plain paragraph, in words, that is read as a heading of its own. */
+const MAX_PARAGRAPH_HEADING_WORDS = 10;
+
+/** Plain text of inline content, links as their text. */
+function inlinePlain(content: readonly Inline[]): string {
+	return content.map((node) => (node.type === 'link' ? node.text : node.value)).join('').trim();
+}
+
+/**
+ * A paragraph the post writes as a list item (`<p>* <a>Modal</a></p>`): the
+ * feed's posts have no `<ul>`, each item is a paragraph starting `* `.
+ */
+export function paragraphListItem(content: readonly Inline[]): ListItem | undefined {
+	const first = content[0];
+	if (first?.type !== 'text' || !/^\*\s/.test(first.value)) return undefined;
+	const rest = first.value.replace(/^\*\s+/, '');
+	return { content: [...(rest ? [{ ...first, value: rest }] : []), ...content.slice(1)] };
+}
+
+/** The text of a paragraph made only of bold elements (`<p><strong>LlamaIndex’s Origin</strong></p>`), else undefined. */
+export function boldOnlyText(element: Element): string | undefined {
+	const parts = element.children.filter((child) => !(child.type === 'text' && !child.value.trim()));
+	if (parts.length === 0 || !parts.every((child) => isElement(child) && (child.tagName === 'strong' || child.tagName === 'b'))) return undefined;
+	return elementText(element).replace(/\s+/g, ' ').trim() || undefined;
+}
+
+/**
+ * A paragraph that is a heading of the post: bold on its own, or a short plain
+ * phrase (`Trend 1: GPT4-V Coding`, `Other Links`) that reads as a heading by
+ * the dump's rule and does not end like a sentence or a lead-in (`Full 90min chat:`).
+ */
+export function paragraphHeading(element: Element, content: readonly Inline[]): string | undefined {
+	const bold = boldOnlyText(element);
+	const text = bold ?? (content.every((node) => node.type === 'text') ? inlinePlain(content) : undefined);
+	if (!text || text.split(' ').length > MAX_PARAGRAPH_HEADING_WORDS || !looksLikeHeading(text)) return undefined;
+	if (/[.!?:,;…)]$/.test(text) && !(bold && /\)$/.test(text))) return undefined;
+	return /^[\p{Lu}\p{N}"“‘'(]/u.test(text) ? text : undefined;
+}
 
 /** A chapter list from list items: `[00:01:14] Title` or `Title [00:01:11]`, untimed items as notes of the chapter above. */
 function chaptersFromList(items: readonly ListItem[], into: ChapterList): void {
-	const plain = (item: ListItem) => item.content.map((node) => (node.type === 'link' ? node.text : node.value)).join('');
-	for (const item of items) {
-		const text = plain(item).trim();
-		const chapter = readChapterItem(text);
-		const notes = (item.children ?? []).map(plain).filter(Boolean);
-		if (chapter) into.chapters.push({ ...chapter, notes, offset: 0 } satisfies RawChapter);
-		else if (into.chapters.length > 0) into.chapters.at(-1)!.notes.push(text, ...notes);
-		else into.intro.push(text);
-	}
+	for (const item of items) chapterFromItem(item, into);
+}
+
+/** One list item into the chapter list: a chapter when it has a time, else a note of the chapter above (or the list's introduction). */
+function chapterFromItem(item: ListItem, into: ChapterList): void {
+	const text = inlinePlain(item.content);
+	const chapter = readChapterItem(text);
+	const notes = (item.children ?? []).map((child) => inlinePlain(child.content)).filter(Boolean);
+	if (chapter) into.chapters.push({ ...chapter, notes, offset: 0 } satisfies RawChapter);
+	else if (into.chapters.length > 0) into.chapters.at(-1)!.notes.push(text, ...notes);
+	else into.intro.push(text);
 }
 
 /** Gives prose blocks their anchors, in page order. */
@@ -261,13 +311,39 @@ function claimBlocks(blocks: readonly ProseBlock[], level: 2 | 3, anchors: Ancho
 	return blocks.map((block) => (block.type === 'heading' ? headingBlock(block.text, level, anchors) : block));
 }
 
+/** Longest bold text at the start of a transcript paragraph that is read as a speaker label (`Audience #1`, `Alessio Fanelli`). */
+const MAX_LABEL_CHARS = 40;
+
 /**
- * Reads one feed item into a draft. The post's section headings split it:
- * prose before them is the description, `Show Notes` starts the show notes,
- * the list after `Chapters`/`Timestamps` is the chapter list (a list of timed
- * items is one without a heading too), and everything after `Transcript` is
- * flattened, block after block without a separator as the dump has it, into
- * the transcript text. Throws a `ParseProblem` for what cannot be read.
+ * A transcript paragraph as a line: the timestamp before a bold label, the
+ * label, and the rest. Bold text that cannot be a label (too long, a
+ * sentence) stays part of the text.
+ */
+export function transcriptLine(element: Element): TranscriptLine {
+	const whole = elementText(element);
+	const children = element.children;
+	let i = 0;
+	let lead = '';
+	while (i < children.length && children[i]!.type === 'text') lead += (children[i++] as { value: string }).value;
+	const bold = children[i];
+	const leadIsTime = !lead.trim() || new RegExp(`^\\s*${TIMESTAMP_SOURCE}\\s*$`).test(lead);
+	if (!leadIsTime || !bold || !isElement(bold) || (bold.tagName !== 'strong' && bold.tagName !== 'b')) return { lead: '', text: whole };
+	const boldText = elementText(bold).replace(/\s+/g, ' ').trim();
+	const label = boldText.replace(/\s*:+$/, '');
+	const rest = children.slice(i + 1).map((child) => elementText(child)).join('');
+	if (!label || label.length > MAX_LABEL_CHARS || !/\p{L}/u.test(label) || /[.!?,;]$/.test(label) || new RegExp(TIMESTAMP_SOURCE).test(label)) {
+		return { lead: '', text: whole };
+	}
+	return { lead, label, labelColon: boldText.endsWith(':'), text: rest };
+}
+
+/**
+ * Reads one feed item into a draft. The post's section titles (headings, or
+ * paragraphs of their own: `<p>Chapters</p>`, `<p><strong>Transcript:</strong></p>`)
+ * split it: prose before them is the description, `Show Notes` starts the show
+ * notes, the items after `Chapters`/`Timestamps` are the chapter list (timed
+ * items without a title are one too), and the paragraphs after `Transcript`
+ * are the transcript's lines. Throws a `ParseProblem` for what cannot be read.
  */
 export function draftFromFeedItem(item: FeedItem, show: string, file: string): EpisodeDraft {
 	const published = parsePubDate(item.pubDate);
@@ -278,34 +354,65 @@ export function draftFromFeedItem(item: FeedItem, show: string, file: string): E
 	let chaptersHeading: string | undefined;
 	let showNotesHeading: string | undefined;
 	let transcriptHeading: string | undefined;
-	const transcriptParts: string[] = [];
+	const lines: TranscriptLine[] = [];
 	let section: 'description' | 'chapters' | 'showNotes' | 'transcript' = 'description';
+	/** The list that `* ` paragraphs are being gathered into. */
+	let openList: ListItem[] | undefined;
+	const prose = (block: ProseBlock) => {
+		(section === 'description' ? description : showNotes).push(block);
+		openList = block.type === 'list' ? block.items : undefined;
+	};
 	for (const { block, element } of htmlBlocks(root.children)) {
-		if (block.type === 'paragraph' && FOOTER.test(inlineTextOf({ content: block.content }))) continue;
+		if (block.type === 'paragraph' && FOOTER.test(inlinePlain(block.content))) continue;
 		if (section === 'transcript') {
-			transcriptParts.push(elementText(element).replace(/\s+/g, ' ').trim());
+			if (block.type === 'list') lines.push(...block.items.map((listItem) => ({ lead: '', text: inlinePlain(listItem.content) })));
+			else if (block.type === 'heading') lines.push({ lead: '', text: block.text, heading: true });
+			else lines.push(transcriptLine(element));
 			continue;
 		}
-		if (block.type === 'heading' && TRANSCRIPT_TITLE.test(block.text)) {
+		const titleText = block.type === 'heading' ? block.text : block.type === 'paragraph' ? (boldOnlyText(element) ?? inlinePlain(block.content)) : '';
+		const kind = sectionTitleKind(titleText);
+		if (kind === 'transcript') {
 			section = 'transcript';
-			transcriptHeading = block.text;
-		} else if (block.type === 'heading' && CHAPTERS_TITLE.test(block.text) && !chaptersHeading) {
-			section = 'chapters';
-			chaptersHeading = block.text;
-		} else if (block.type === 'heading' && SHOW_NOTES_TITLE.test(block.text) && !showNotesHeading) {
-			section = 'showNotes';
-			showNotesHeading = block.text;
-		} else if (block.type === 'list' && (section === 'chapters' || (chapterList.chapters.length === 0 && readChapterItem(inlineTextOf(block.items[0]!)) !== undefined))) {
-			chaptersFromList(block.items, chapterList);
-			// Prose after the chapter list belongs with the show notes, as in the dump.
-			section = 'showNotes';
-		} else if (section === 'chapters' && block.type === 'paragraph' && chapterList.chapters.length === 0) {
-			chapterList.intro.push(inlineTextOf({ content: block.content }));
-		} else {
-			(section === 'description' ? description : showNotes).push(block);
+			transcriptHeading = titleText.replace(/\s*:$/, '');
+			continue;
 		}
+		if (kind === 'chapters' && !chaptersHeading) {
+			section = 'chapters';
+			chaptersHeading = titleText.replace(/\s*:$/, '');
+			continue;
+		}
+		if (kind === 'showNotes' && !showNotesHeading) {
+			section = 'showNotes';
+			showNotesHeading = titleText.replace(/\s*:$/, '');
+			openList = undefined;
+			continue;
+		}
+		const listItem = block.type === 'paragraph' ? paragraphListItem(block.content) : undefined;
+		const timed = (candidate: ListItem | undefined) => candidate !== undefined && readChapterItem(inlinePlain(candidate.content)) !== undefined;
+		const chapterLine = block.type === 'paragraph' && !listItem && readChapterItem(inlinePlain(block.content)) !== undefined;
+		// A timed list with no title before it is the chapter list too (`* [00:00:00] Intro` right after the description).
+		if (section !== 'chapters' && chapterList.chapters.length === 0 && (timed(listItem) || (block.type === 'list' && timed(block.items[0])))) section = 'chapters';
+		if (section === 'chapters') {
+			if (block.type === 'list') chaptersFromList(block.items, chapterList);
+			else if (listItem) chapterFromItem(listItem, chapterList);
+			else if (chapterLine && block.type === 'paragraph') chapterFromItem({ content: block.content }, chapterList);
+			else if (chapterList.chapters.length === 0 && block.type === 'paragraph') chapterList.intro.push(inlinePlain(block.content));
+			else {
+				// Prose after the chapter list belongs with the show notes, as in the dump.
+				section = 'showNotes';
+			}
+			if (section === 'chapters') continue;
+		}
+		if (listItem) {
+			if (openList) openList.push(listItem);
+			else prose({ type: 'list', items: [listItem] });
+			continue;
+		}
+		const heading = block.type === 'paragraph' && element.tagName === 'p' ? paragraphHeading(element, block.content) : undefined;
+		prose(heading ? { type: 'heading', text: heading } : block);
 	}
-	const transcriptText = transcriptParts.join('');
+	const raw = transcriptHeading && lines.length > 0 ? parseTranscriptLines(lines) : undefined;
 	const hasChapters = chapterList.chapters.length > 0 || chapterList.intro.length > 0;
 	return {
 		title: item.title,
@@ -317,13 +424,8 @@ export function draftFromFeedItem(item: FeedItem, show: string, file: string): E
 		showNotesHeading,
 		...(hasChapters ? { chapterList } : {}),
 		chaptersHeading,
-		transcript: transcriptHeading && transcriptText.trim() ? { heading: transcriptHeading, text: transcriptText, offset: 0 } : undefined,
+		transcript: transcriptHeading && raw && raw.turns.length > 0 ? { heading: transcriptHeading, raw } : undefined,
 		media: item.media,
 		duration: item.duration,
 	};
-}
-
-/** Plain text of a list item's own content. */
-function inlineTextOf(item: ListItem): string {
-	return item.content.map((node) => (node.type === 'link' ? node.text : node.value)).join('').trim();
 }

@@ -5,6 +5,7 @@
  */
 import type { SeamContext } from './glue.ts';
 import { CHAPTER_ITEM, parseChapterList, type ChapterList } from './chapters.ts';
+import { CHAPTERS_TITLES, SHOW_NOTES_TITLES, TRANSCRIPT_TITLES, titlesSource } from './section-titles.ts';
 
 /** The kinds of part a body has, in the model's terms. */
 export type SectionKind = 'description' | 'showNotes' | 'chapters' | 'transcript' | 'footer';
@@ -52,13 +53,16 @@ export function footerStart(body: string): number | undefined {
  * directly followed by the first label (`Alessio [00:00:00]:`, `[00:00:00]`
  * or `Swyx:`), which tells it from the word used in a sentence.
  */
-const TRANSCRIPT_HEADING = /(Transcripts?|Transcription)(?=\[\d{1,2}:\d{2}|\p{Lu}[^:\[\]\n]{0,40}?(?: \[\d{1,2}:\d{2}(?::\d{2})?\])?:+\s)/u;
+const TRANSCRIPT_HEADING = new RegExp(
+	String.raw`(${titlesSource(TRANSCRIPT_TITLES)})(?=\[\d{1,2}:\d{2}|\p{Lu}[^:\[\]\n]{0,40}?(?: \[\d{1,2}:\d{2}(?::\d{2})?\])?:+\s)`,
+	'u',
+);
 
 /** A chapter-list heading glued to the text after it (`Timestamps* [`, `Chapters* `, `Timestampsthe cleaned…`). */
-const CHAPTERS_HEADING = /(Timestamps & Show Notes|Timestamps|Chapters)(?=\S)/gu;
+const CHAPTERS_HEADING = new RegExp(`(${titlesSource(CHAPTERS_TITLES)})(?=\\S)`, 'gu');
 
 /** A show-notes heading glued to what follows (`Show Notes* Suno`, `Show NotesCompanies…`). */
-export const SHOW_NOTES_HEADING = /Show Notes(?=\S)/u;
+export const SHOW_NOTES_HEADING = new RegExp(`${titlesSource(SHOW_NOTES_TITLES)}(?=\\S)`, 'u');
 
 /** How far before the first chapter item its heading may stand (`Timestampsthe cleaned part is only part 2:`). */
 const CHAPTER_HEADING_REACH = 120;
@@ -89,7 +93,7 @@ export function findSections(body: string, context: SeamContext): BodySections {
 		const heading = [...content.slice(windowStart, item.index + 1).matchAll(CHAPTERS_HEADING)].at(-1);
 		const headingStart = heading ? windowStart + heading.index : item.index;
 		const listText = content.slice(item.index, transcriptStart);
-		chapterList = parseChapterList(listText, /Show Notes(?=\S|$)/u, context);
+		chapterList = parseChapterList(listText, new RegExp(`${titlesSource(SHOW_NOTES_TITLES)}(?=\\S|$)`, 'u'), context);
 		const introText = heading ? content.slice(headingStart + heading[0].length, item.index) : '';
 		starts.push({
 			kind: 'chapters',

@@ -18,9 +18,9 @@ export interface RawParagraph {
 	text: string;
 }
 
-/** A turn as written: the label exactly as in the dump, times where known. */
+/** A turn as written: the label exactly as in the source (absent where the transcript names no speaker), times where known. */
 export interface RawTurn {
-	label: string;
+	label?: string;
 	start?: number;
 	end?: number;
 	paragraphs: RawParagraph[];
@@ -170,7 +170,7 @@ function withText(turns: RawTurn[]): RawTurn[] {
 }
 
 /** Sets each turn's end to the next turn's start where the layout gives no explicit end. */
-function chainEnds(turns: RawTurn[]): void {
+export function chainEnds(turns: RawTurn[]): void {
 	for (const [i, turn] of turns.entries()) {
 		if (turn.end === undefined && turns[i + 1]?.start !== undefined) turn.end = turns[i + 1]!.start;
 	}

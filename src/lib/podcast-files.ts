@@ -26,7 +26,8 @@ export function chaptersFile(episode: Pick<EpisodeEntry, 'title' | 'show' | 'cha
 
 /** One segment per speaker label, as in the Podcasting 2.0 JSON transcript format. */
 export interface TranscriptSegment {
-	speaker: string;
+	/** Absent where the transcript names no speaker. */
+	speaker?: string;
 	startTime?: number;
 	endTime?: number;
 	body: string;
@@ -38,8 +39,9 @@ export interface TranscriptFile {
 	segments: TranscriptSegment[];
 }
 
-/** The name a turn is attributed to: the speaker's full name. */
-function speakerName(episode: EpisodeEntry, id: string): string {
+/** The name a turn is attributed to: the speaker's full name; none for a turn the transcript names no speaker for. */
+function speakerName(episode: EpisodeEntry, id: string | undefined): string | undefined {
+	if (id === undefined) return undefined;
 	return episode.speakers.find((speaker) => speaker.id === id)?.name ?? id;
 }
 
@@ -53,7 +55,7 @@ export function transcriptFile(episode: EpisodeEntry): TranscriptFile {
 	return {
 		version: '1.0.0',
 		segments: (episode.transcript?.turns ?? []).map((turn) => ({
-			speaker: speakerName(episode, turn.speaker),
+			...(turn.speaker !== undefined ? { speaker: speakerName(episode, turn.speaker) } : {}),
 			...(turn.start !== undefined ? { startTime: turn.start } : {}),
 			...(turn.end !== undefined ? { endTime: turn.end } : {}),
 			body: turnBody(turn.paragraphs),
@@ -74,7 +76,7 @@ function vttText(text: string): string {
  */
 export function transcriptVtt(episode: EpisodeEntry): string {
 	const turns = episode.transcript?.turns ?? [];
-	type Cue = { start: number; end: number; speaker: string; text: string };
+	type Cue = { start: number; end: number; speaker: string | undefined; text: string };
 	const cues: Cue[] = [];
 	for (const [i, turn] of turns.entries()) {
 		const previous = cues.at(-1);
@@ -84,12 +86,12 @@ export function transcriptVtt(episode: EpisodeEntry): string {
 		const speaker = speakerName(episode, turn.speaker);
 		const text = turnBody(turn.paragraphs).replace(/\n\n/g, '\n');
 		if (previous && (start < previous.end || end <= start)) {
-			previous.text += `\n${speaker === previous.speaker ? '' : `${speaker}: `}${text}`;
+			previous.text += `\n${speaker === previous.speaker || speaker === undefined ? '' : `${speaker}: `}${text}`;
 			previous.end = Math.max(previous.end, end);
 			continue;
 		}
 		cues.push({ start, end: Math.max(end, start + 1), speaker, text });
 	}
-	const body = cues.map((cue, i) => `${i + 1}\n${vttTime(cue.start)} --> ${vttTime(cue.end)}\n<v ${vttText(cue.speaker)}>${vttText(cue.text)}`);
+	const body = cues.map((cue, i) => `${i + 1}\n${vttTime(cue.start)} --> ${vttTime(cue.end)}\n${cue.speaker === undefined ? '' : `<v ${vttText(cue.speaker)}>`}${vttText(cue.text)}`);
 	return `WEBVTT\n\n${body.join('\n\n')}\n`;
 }

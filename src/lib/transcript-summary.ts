@@ -14,9 +14,11 @@ export function summarizeTranscript(transcript: Transcript): TranscriptSummary {
 	let words = 0;
 	for (const turn of transcript.turns) {
 		const turnWords = turn.paragraphs.reduce((sum, paragraph) => sum + countWords(paragraph.text), 0);
-		const count = (speakers[turn.speaker] ??= { turns: 0, words: 0 });
-		count.turns++;
-		count.words += turnWords;
+		if (turn.speaker !== undefined) {
+			const count = (speakers[turn.speaker] ??= { turns: 0, words: 0 });
+			count.turns++;
+			count.words += turnWords;
+		}
 		words += turnWords;
 	}
 	return { turns: transcript.turns.length, words, speakers };

@@ -11,7 +11,7 @@ import type { Chapter, Speaker, TranscriptHeading, Turn } from '../schemas/episo
 export type TranscriptItem =
 	| { kind: 'chapter'; chapter: Chapter; alias?: string }
 	| { kind: 'heading'; heading: TranscriptHeading }
-	| { kind: 'turn'; turn: Turn; speaker: Speaker };
+	| { kind: 'turn'; turn: Turn; speaker?: Speaker | undefined };
 
 const comparable = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -37,7 +37,7 @@ export function transcriptItems(episode: EpisodeEntry): TranscriptItem[] {
 			if (twin?.kind === 'chapter') twin.alias = heading.id;
 			else placed.push({ kind: 'heading', heading });
 		}
-		items.push(...placed, { kind: 'turn', turn, speaker: speakers.get(turn.speaker)! });
+		items.push(...placed, { kind: 'turn', turn, speaker: turn.speaker === undefined ? undefined : speakers.get(turn.speaker)! });
 	}
 	while (next < chapters.length) items.push({ kind: 'chapter', chapter: chapters[next++]! });
 	return items;

@@ -85,8 +85,8 @@ export type TurnParagraph = z.infer<typeof TurnParagraphSchema>;
 export const TurnSchema = z.object({
 	/** Stable anchor id of the turn on the episode page. */
 	id: AnchorSchema,
-	/** Id of the speaker in the episode's `speakers`. */
-	speaker: AnchorSchema,
+	/** Id of the speaker in the episode's `speakers`; absent where the transcript names no speaker (`time-text` and `plain` layouts). */
+	speaker: AnchorSchema.optional(),
 	/** Start in seconds, where the dump gives it. */
 	start: SecondsSchema.optional(),
 	/** End in seconds, where the dump gives it (explicitly or as the next turn's start). */
@@ -105,7 +105,7 @@ export const TranscriptHeadingSchema = z.object({
 });
 export type TranscriptHeading = z.infer<typeof TranscriptHeadingSchema>;
 
-/** The three layouts the dump uses for speaker labels. */
+/** The layouts transcripts use for speaker labels and times (the first three in the dump and the feed, the others in the feed). */
 export const TranscriptFormatSchema = z.enum([
 	/** `Name [hh:mm:ss]: text` */
 	'name-time-colon',
@@ -113,6 +113,14 @@ export const TranscriptFormatSchema = z.enum([
 	'time-name-colon',
 	/** `Name: text [hh:mm:ss]`, the timestamp closing the turn */
 	'name-colon-time',
+	/** `Name: [hh:mm:ss] text`, the timestamp opening the turn */
+	'name-colon-time-start',
+	/** `Name: text`, no times */
+	'name-colon',
+	/** `[hh:mm:ss] text`, times but no speakers */
+	'time-text',
+	/** Paragraphs with neither speakers nor times */
+	'plain',
 ]);
 export type TranscriptFormat = z.infer<typeof TranscriptFormatSchema>;
 

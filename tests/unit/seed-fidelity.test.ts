@@ -74,7 +74,7 @@ describe.each(pairs.map(({ raw, episode }) => [episode.slug, raw, episode] as co
 					expect(expected.startsWith(normalize(heading.text))).toBe(true);
 					expected = expected.slice(normalize(heading.text).length);
 				}
-				const label = labels.get(turn.speaker)!.map(normalize).find((l) => expected.startsWith(l));
+				const label = labels.get(turn.speaker!)!.map(normalize).find((l) => expected.startsWith(l));
 				expect(label, `turn ${turn.id} starts with a label of ${turn.speaker}: ${expected.slice(0, 60)}`).toBeDefined();
 				const text = normalize(turn.paragraphs.map((p) => p.text).join(''));
 				expect(expected.slice(label!.length, label!.length + text.length)).toBe(text);
