@@ -143,6 +143,8 @@ console.log(
 );
 const errors = problems.filter((problem) => problem.severity === 'error');
 const warnings = problems.filter((problem) => problem.severity === 'warning');
+const notes = problems.filter((problem) => problem.severity === 'note');
+if (notes.length > 0) console.log(`\n${notes.length} note${notes.length === 1 ? '' : 's'}:\n${notes.map(formatProblem).join('\n')}`);
 if (warnings.length > 0) console.warn(`\n${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n${warnings.map(formatProblem).join('\n')}`);
 if (errors.length > 0) {
 	console.error(`\n${errors.length} error${errors.length === 1 ? '' : 's'} (episodes skipped):\n${errors.map(formatProblem).join('\n')}`);

@@ -288,11 +288,15 @@ export function draftFromDump(raw: RawEpisode, file: string, context: SeamContex
  * body where it has one) for what cannot be read.
  */
 export function parseEpisode(raw: RawEpisode, options: ParseOptions, vocabulary: Vocabulary, corrections: EpisodeCorrections = {}): AssembledEpisode {
+	return assembleEpisode(dumpDraft(raw, options, vocabulary, corrections), options.hosts, vocabulary, corrections);
+}
+
+/** A dump record's draft, with the names its title gives for finding sections. */
+export function dumpDraft(raw: RawEpisode, options: ParseOptions, vocabulary: Vocabulary, corrections: EpisodeCorrections = {}): EpisodeDraft {
 	// Section finding needs the names the title gives; the assembly adds the transcript's own.
 	const guests = guestsFromTitle(corrections.override?.title ?? raw.title);
 	const names = new Set<string>([...options.hosts.flatMap((host) => host.aliases), ...guests, ...guests.map((guest) => guest.split(' ')[0]!)]);
-	const draft = draftFromDump(raw, options.file, { vocabulary, names });
-	return assembleEpisode(draft, options.hosts, vocabulary, corrections);
+	return draftFromDump(raw, options.file, { vocabulary, names });
 }
 
 /** Re-throws a `ParseProblem` with its offset moved into body coordinates. */

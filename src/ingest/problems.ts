@@ -15,9 +15,9 @@ export class ParseProblem extends Error {
 	}
 }
 
-/** Something the ingest reports: an error drops the episode, a warning keeps it. */
+/** Something the ingest reports: an error drops the episode, a warning keeps it, a note says what was done (copies merged). */
 export interface Problem {
-	severity: 'error' | 'warning';
+	severity: 'error' | 'warning' | 'note';
 	/** Source file name, relative to the sources folder. */
 	file: string;
 	/** 1-based line in the source file, when known. */

@@ -11,7 +11,7 @@ import { NO_OVERRIDES, type Overrides } from '../schemas/overrides.ts';
 import type { Redirect } from '../schemas/redirects.ts';
 import type { Host } from '../schemas/site.ts';
 import { splitDump, type RawEpisode } from './dump.ts';
-import { assembleEpisode, episodeWarnings, parseEpisode, parserSlug, problemPosition, type AssembledEpisode, type EpisodeCorrections } from './episode.ts';
+import { assembleEpisode, dumpDraft, episodeWarnings, parserSlug, problemPosition, type AssembledEpisode, type EpisodeCorrections, type EpisodeDraft } from './episode.ts';
 import { draftFromFeedItem, isFeed, readFeed, type FeedItem } from './feed.ts';
 import { Vocabulary } from './glue.ts';
 import { entryFileNames, renderEpisodeData, renderEpisodeProse } from './mdx.ts';
@@ -73,6 +73,18 @@ interface Candidate {
 	previousFile?: string | null;
 	/** Parses it (again). */
 	parse: () => AssembledEpisode;
+	/** Its draft and the vocabulary its prose is read with, for merging it with other copies. */
+	draft: () => SourceDraft;
+	/** Whether it comes from an RSS feed. */
+	feed: boolean;
+	/** Whether it was merged from several copies (its entry is then written on every run). */
+	merged?: boolean;
+}
+
+/** A source episode's draft, with the vocabulary its prose is read with. */
+interface SourceDraft {
+	draft: EpisodeDraft;
+	vocabulary: Vocabulary;
 }
 
 /** How far apart two copies of one episode may be dated (a dump's local time against a feed's GMT). */
@@ -95,7 +107,7 @@ interface SourceRecord {
 	feed: boolean;
 	/** Everything of the source that its entry depends on, for the hash. */
 	hashInput: unknown;
-	parse: (corrections: EpisodeCorrections, hosts: readonly Host[]) => AssembledEpisode;
+	draft: (corrections: EpisodeCorrections, hosts: readonly Host[]) => EpisodeDraft;
 	/** Where a problem thrown while parsing it is. */
 	position: (error: ParseProblem) => { line: number; column?: number };
 }
@@ -114,7 +126,7 @@ function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: P
 				title: item.title,
 				feed: true,
 				hashInput: ['feed', item, feed.show],
-				parse: (corrections, hosts) => assembleEpisode(draftFromFeedItem(item, feed.show, source.file), hosts, vocabulary, corrections),
+				draft: () => draftFromFeedItem(item, feed.show, source.file),
 				position: () => ({ line: item.line }),
 			})),
 		};
@@ -129,7 +141,7 @@ function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: P
 			title: raw.title,
 			feed: false,
 			hashInput: ['dump', raw],
-			parse: (corrections, hosts) => parseEpisode(raw, { file: source.file, hosts }, vocabulary, corrections),
+			draft: (corrections, hosts) => dumpDraft(raw, { file: source.file, hosts }, vocabulary, corrections),
 			position: (error) => problemPosition(raw, error),
 		})),
 	};
@@ -161,10 +173,12 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 			const corrections: EpisodeCorrections = { ...(override ? { override } : {}), speakers: overrides.speakers };
 			const hash = sha256(options.codeVersion ?? '', source.file, record.hashInput, options.hosts, corrections);
 			const cached = options.previous?.entries[hash];
-			const parse = () => record.parse(corrections, options.hosts);
+			const draft = () => ({ draft: record.draft(corrections, options.hosts), vocabulary });
+			const parse = () => assembleEpisode(draft().draft, options.hosts, vocabulary, corrections);
+			const shared = { parse, draft, feed: record.feed };
 			if (cached && vocabulary.agreesWith(cached.vocabulary)) {
 				stats.reused++;
-				candidates.push({ hash, file: source.file, line: record.line, entry: { ...cached, file: null }, previousFile: cached.file, ...(override ? { override } : {}), parse });
+				candidates.push({ hash, file: source.file, line: record.line, entry: { ...cached, file: null }, previousFile: cached.file, ...(override ? { override } : {}), ...shared });
 				continue;
 			}
 			stats.parsed++;
@@ -178,7 +192,7 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 					line: record.line,
 					episode,
 					...(override ? { override } : {}),
-					parse,
+					...shared,
 					entry: {
 						slug: episode.slug,
 						title: episode.title,
@@ -201,7 +215,7 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 		}
 	}
 
-	const winners = mergeCopies(candidates, problems);
+	const winners = mergeCopies(candidates, problems, options.hosts, overrides.speakers);
 	// Only the published copy's warnings matter: an ignored copy is reported once, by mergeCopies.
 	for (const candidate of winners) {
 		const where = { file: candidate.file, line: candidate.line, episode: candidate.entry.title };
@@ -224,7 +238,7 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 		const files = entryFileNames(slug);
 		const base = { slug, title: candidate.entry.title, published: new Date(candidate.entry.published), files };
 		const onDisk = options.existingFiles?.has(files.data) && options.existingFiles.has(files.prose);
-		const upToDate = !candidate.episode && candidate.previousFile === files.data && onDisk;
+		const upToDate = !candidate.episode && !candidate.merged && candidate.previousFile === files.data && onDisk;
 		candidate.entry.file = files.data;
 		if (upToDate) return base;
 		const episode = candidate.episode ?? candidate.parse().episode;
@@ -242,11 +256,12 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 }
 
 /**
- * Keeps one copy of each episode: copies have the same parser slug and dates
- * within `SAME_EPISODE_WINDOW_MS`. A feed copy wins over dump copies, else
- * the first in file order; every other copy is reported.
+ * Publishes each episode once: copies have the same parser slug and dates
+ * within `SAME_EPISODE_WINDOW_MS`. A single copy is published as it is;
+ * copies of one episode are merged by `mergeEpisodeCopies`, and a note says
+ * which copy each part came from.
  */
-function mergeCopies(candidates: readonly Candidate[], problems: Problem[]): Candidate[] {
+function mergeCopies(candidates: readonly Candidate[], problems: Problem[], hosts: readonly Host[], speakers: Overrides['speakers']): Candidate[] {
 	const groups: Candidate[][] = [];
 	for (const candidate of candidates) {
 		const time = Date.parse(candidate.entry.published);
@@ -254,21 +269,108 @@ function mergeCopies(candidates: readonly Candidate[], problems: Problem[]): Can
 		if (group) group.push(candidate);
 		else groups.push([candidate]);
 	}
-	return groups.map((group) => {
-		const winner = group.find((c) => c.entry.feed) ?? group[0]!;
-		for (const copy of group) {
-			if (copy === winner) continue;
-			const why = winner.entry.feed && !copy.entry.feed ? 'the RSS feed has it with its original structure' : 'it was read first';
-			problems.push({
-				severity: 'warning',
-				file: copy.file,
-				line: copy.line,
-				episode: copy.entry.title,
-				message: `also in ${winner.file}:${winner.line}, which is published because ${why}; this copy is ignored`,
-			});
+	return groups.map((group) => (group.length === 1 ? group[0]! : mergeEpisodeCopies(group, problems, hosts, speakers)));
+}
+
+/** How a copy fares for one part of an episode: higher is better, compared element by element. */
+type PartScore = number[];
+
+const better = (a: PartScore, b: PartScore) => {
+	for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+	return false;
+};
+
+/** The copy that scores best for a part; ties go to the earlier copy in `copies`. */
+function bestFor<T>(copies: readonly T[], score: (copy: T) => PartScore): T {
+	return copies.reduce((best, copy) => (better(score(copy), score(best)) ? copy : best));
+}
+
+/** Links in prose blocks: the feed's HTML keeps them, the dump lost most of them. */
+function linkCount(blocks: Episode['description']): number {
+	let count = 0;
+	const visit = (content: readonly { type: string }[]) => {
+		for (const node of content) if (node.type === 'link') count++;
+	};
+	const visitItems = (items: readonly { content: { type: string }[]; children?: { content: { type: string }[] }[] }[]) => {
+		for (const item of items) {
+			visit(item.content);
+			if (item.children) visitItems(item.children);
 		}
-		return winner;
+	};
+	for (const block of blocks) {
+		if (block.type === 'paragraph') visit(block.content);
+		else if (block.type === 'list') visitItems(block.items);
+	}
+	return count;
+}
+
+/**
+ * Merges copies of one episode part by part, so that a copy that lacks a
+ * part never removes it: the title and date from a text dump (they made the
+ * episode's URL and date first), the description and show notes from the copy
+ * whose prose keeps more links (a feed's HTML), the chapters from the copy
+ * with the most chapters, the transcript from the copy with the most turns
+ * (then the most timed turns, then the most named speakers), audio and
+ * duration from the copy that states them (a feed). Chapters and transcript
+ * stay with the dump on a tie. The merged draft is assembled once, so
+ * anchors are unique across the parts.
+ */
+function mergeEpisodeCopies(group: readonly Candidate[], problems: Problem[], hosts: readonly Host[], speakers: Overrides['speakers']): Candidate {
+	// Feed copies first, so they win ties where no part's rule says otherwise; a copy reused from the manifest is parsed now.
+	const copies = [...group]
+		.sort((a, b) => Number(b.feed) - Number(a.feed))
+		.map((candidate) => ({ candidate, episode: candidate.episode ?? candidate.parse().episode, source: candidate.draft() }));
+	const identity = copies.find((copy) => !copy.candidate.feed) ?? copies[0]!;
+	const prose = bestFor(copies, ({ episode }) => [linkCount([...episode.description, ...episode.showNotes]), episode.description.length + episode.showNotes.length]);
+	// On a tie the dump's chapters and transcript stay, so the anchors readers already link to stay too.
+	const chapters = bestFor(copies, ({ episode, candidate }) => [episode.chapters.length, Number(!candidate.feed)]);
+	const transcript = bestFor(copies, ({ episode, candidate }) => {
+		const turns = episode.transcript?.turns ?? [];
+		return [turns.length, turns.filter((turn) => turn.start !== undefined).length, turns.filter((turn) => turn.speaker !== undefined).length, Number(!candidate.feed)];
 	});
+	const media = copies.find((copy) => copy.source.draft.media && Object.keys(copy.source.draft.media).length > 0);
+	const duration = copies.find((copy) => copy.source.draft.duration !== undefined);
+	const readWith = (copy: (typeof copies)[number], part: 'description' | 'showNotes'): EpisodeDraft['description'] => (context, anchors) =>
+		copy.source.draft[part]({ ...context, vocabulary: copy.source.vocabulary }, anchors);
+	const merged: EpisodeDraft = {
+		title: identity.source.draft.title,
+		show: identity.source.draft.show,
+		published: identity.source.draft.published,
+		source: identity.source.draft.source,
+		description: readWith(prose, 'description'),
+		showNotes: readWith(prose, 'showNotes'),
+		showNotesHeading: prose.source.draft.showNotesHeading,
+		chapterList: chapters.source.draft.chapterList,
+		chaptersHeading: chapters.source.draft.chaptersHeading,
+		transcript: transcript.source.draft.transcript,
+		media: media?.source.draft.media,
+		duration: duration?.source.draft.duration,
+	};
+	const corrections: EpisodeCorrections = { ...(identity.candidate.override ? { override: identity.candidate.override } : {}), speakers };
+	const assembled = assembleEpisode(merged, hosts, identity.source.vocabulary, corrections);
+	const where = (copy: (typeof copies)[number]) => `${copy.candidate.file}:${copy.candidate.line}`;
+	const turns = (copy: (typeof copies)[number]) => copy.episode.transcript?.turns.length ?? 0;
+	const parts = [
+		`title and date from ${where(identity)}`,
+		`description and show notes from ${where(prose)} (${linkCount([...prose.episode.description, ...prose.episode.showNotes])} links)`,
+		`chapters from ${where(chapters)} (${copies.map((copy) => copy.episode.chapters.length).join(' vs ')})`,
+		`transcript from ${where(transcript)} (${copies.map(turns).join(' vs ')} turns)`,
+		...(media ? [`audio and artwork from ${where(media)}`] : []),
+		...(duration ? [`duration from ${where(duration)}`] : []),
+	];
+	problems.push({
+		severity: 'note',
+		file: identity.candidate.file,
+		line: identity.candidate.line,
+		episode: identity.candidate.entry.title,
+		message: `merged from ${copies.length} copies (${copies.map(where).join(', ')}): ${parts.join('; ')}`,
+	});
+	return {
+		...identity.candidate,
+		episode: assembled.episode,
+		merged: true,
+		entry: { ...identity.candidate.entry, warnings: episodeWarnings(assembled.episode) },
+	};
 }
 
 /** Final slugs: a slug two episodes share gets each one's publication date appended. */

@@ -81,19 +81,29 @@ describe('inlineFromHtml', () => {
 describe('a feed item as an episode', () => {
 	const result = ingestSources([seed, feed], { hosts: site.hosts });
 	const fromFeed = result.entries.find((entry) => entry.slug === ADEPT)!.episode!;
+	const feedOnly = ingestSources([feed], { hosts: site.hosts }).entries.find((entry) => entry.slug === ADEPT)!.episode!;
 	const fromDump = parseDump(seed.text, { file: seed.file, hosts: site.hosts }).episodes.find((episode) => episode.slug === ADEPT)!;
 
-	test('wins over the same episode from the text dump: published once, at the same slug, the dump copy reported', () => {
+	test('merges with the same episode from the text dump: published once, at the same slug, a note names the source of each part', () => {
 		expect(result.entries.filter((entry) => entry.title === fromDump.title)).toHaveLength(1);
-		expect(fromFeed.source).toEqual({ file: 'substack-feed.xml', line: 12 });
-		expect(result.problems.filter((p) => p.message.startsWith('also in')).map(formatProblem)).toEqual([
-			`latent-space.txt:2: warning: also in substack-feed.xml:12, which is published because the RSS feed has it with its original structure; this copy is ignored (episode “${fromDump.title}”)`,
+		expect(fromFeed.source).toEqual({ file: 'latent-space.txt', line: 2 });
+		expect(result.problems.filter((p) => p.message.startsWith('also in'))).toEqual([]);
+		expect(result.problems.filter((p) => p.severity === 'note').map(formatProblem)).toEqual([
+			`latent-space.txt:2: note: merged from 2 copies (substack-feed.xml:12, latent-space.txt:2): title and date from latent-space.txt:2; description and show notes from substack-feed.xml:12 (4 links); chapters from latent-space.txt:2 (3 vs ${fromDump.chapters.length}); transcript from latent-space.txt:2 (7 vs ${fromDump.transcript!.turns.length} turns); audio and artwork from substack-feed.xml:12; duration from substack-feed.xml:12 (episode “${fromDump.title}”)`,
 		]);
 	});
 
-	test('wins whatever the file order', () => {
-		const reversed = ingestSources([{ ...feed, file: 'a-feed.xml' }, seed], { hosts: site.hosts });
-		expect(reversed.entries.find((entry) => entry.slug === ADEPT)!.episode!.source.file).toBe('a-feed.xml');
+	test('a copy that lacks a part never removes it: the shortened post keeps the dump’s chapters and turns, and adds its audio and duration', () => {
+		expect(fromFeed.chapters).toEqual(fromDump.chapters);
+		expect(fromFeed.transcript).toEqual(fromDump.transcript);
+		expect(fromFeed.media?.audio).toEqual({ url: 'https://api.substack.com/feed/podcast/142871234/adept.mp3', type: 'audio/mpeg', length: 59318062 });
+		expect(fromFeed.duration).toBe(2477);
+	});
+
+	test('merges the same way whatever the file order', () => {
+		const reversed = ingestSources([{ ...feed, file: 'a-feed.xml' }, seed], { hosts: site.hosts }).entries.find((entry) => entry.slug === ADEPT)!.episode!;
+		expect({ ...reversed, description: [], showNotes: [] }).toEqual({ ...fromFeed, description: [], showNotes: [] });
+		expect(reversed.showNotes).toEqual(fromFeed.showNotes);
 	});
 
 	test('keeps the links the dump lost and the headings as the post has them', () => {
@@ -112,10 +122,10 @@ describe('a feed item as an episode', () => {
 	});
 
 	test('its chapters and transcript read exactly as the same turns of the dump', () => {
-		expect(fromFeed.chapters).toEqual(fromDump.chapters.slice(0, 3));
-		expect(fromFeed.transcript!.format).toBe(fromDump.transcript!.format);
-		expect(fromFeed.transcript!.turns.slice(0, 3)).toEqual(fromDump.transcript!.turns.slice(0, 3));
-		expect(fromFeed.speakers).toEqual(fromDump.speakers);
+		expect(feedOnly.chapters).toEqual(fromDump.chapters.slice(0, 3));
+		expect(feedOnly.transcript!.format).toBe(fromDump.transcript!.format);
+		expect(feedOnly.transcript!.turns.slice(0, 3)).toEqual(fromDump.transcript!.turns.slice(0, 3));
+		expect(feedOnly.speakers).toEqual(fromDump.speakers);
 	});
 
 	test('a new episode only the feed has: nested lists, the other transcript layout, its own headings; script and javascript: link gone', () => {
