@@ -1,12 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { parseDump } from '../../src/ingest/episode.ts';
 import { inlineText } from '../../src/ingest/inline.ts';
 import type { Block } from '../../src/schemas/episode.ts';
-import { SiteConfigSchema } from '../../src/schemas/site.ts';
+import { archiveEpisodes } from './archive-episodes.ts';
 
-const site = SiteConfigSchema.parse(JSON.parse(readFileSync('content/site.json', 'utf8')));
-const { episodes } = parseDump(readFileSync('content/sources/latent-space.txt', 'utf8'), { file: 'latent-space.txt', hosts: site.hosts });
+const episodes = archiveEpisodes();
 
 /** Text as compared: no whitespace, no emphasis stars, no colons, no clock times. */
 const normalize = (text: string) => text.replace(/\[?\d{1,2}:\d{2}(?::\d{2})?\]?/g, '').replace(/[\s*:]/g, '');

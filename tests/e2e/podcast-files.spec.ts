@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { archiveEpisodes } from './archive-episodes.ts';
 
 test.describe('machine-readable files', () => {
 	test('episodes.json lists every episode with its page and files, and each file is served', async ({ request, baseURL }) => {
 		const index = await (await request.get('episodes.json')).json();
-		expect(index.episodes).toHaveLength(20);
+		expect(index.episodes).toHaveLength(archiveEpisodes().length);
 		for (const entry of index.episodes) {
 			expect(Object.keys(entry)).toEqual(['slug', 'title', 'published', 'url', 'chapters', 'transcript', 'vtt']);
 			expect(entry.url).toMatch(new RegExp(`/episodes/${entry.slug}/$`));
@@ -18,10 +19,13 @@ test.describe('machine-readable files', () => {
 			if (entry.transcript) {
 				const transcript = await (await request.get(local(entry.transcript))).json();
 				expect(transcript.segments.length).toBeGreaterThan(0);
-				expect(Object.keys(transcript.segments[0])).toEqual(expect.arrayContaining(['speaker', 'startTime', 'body']));
+				// A turn has a speaker and a start where its transcript names them (some feed transcripts name no speaker).
+				const first = transcript.segments[0];
+				expect(typeof first.body).toBe('string');
 				const vtt = await request.get(local(entry.vtt));
 				expect(vtt.headers()['content-type']).toContain('text/vtt');
-				expect(await vtt.text()).toMatch(/^WEBVTT\n\n1\n\d\d:\d\d:\d\d\.000 --> \d\d:\d\d:\d\d\.000\n<v [^>]+>/);
+				expect(await vtt.text()).toMatch(/^WEBVTT\n\n1\n\d\d:\d\d:\d\d\.000 --> \d\d:\d\d:\d\d\.000\n/);
+				if (first.speaker !== undefined) expect(await vtt.text()).toMatch(/^WEBVTT\n\n1\n[^\n]+\n<v [^>]+>/);
 			}
 		}
 	});
