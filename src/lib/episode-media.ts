@@ -7,10 +7,11 @@ import type { Audio } from '../schemas/episode.ts';
 /**
  * The name readers know a site by, from a URL's host without `www.`
  * (`https://www.latent.space/p/modal` → `latent.space`), so "Listen on …"
- * names wherever the feed says the post lives.
+ * names wherever the feed says the post lives; `undefined` for a URL that
+ * does not parse (a feed's `<link>` is only checked to start like one).
  */
-export function siteName(url: string): string {
-	return new URL(url).hostname.replace(/^www\./, '');
+export function siteName(url: string): string | undefined {
+	return URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') || undefined : undefined;
 }
 
 /** The `audio` of an episode in `/episodes.json`: always the same keys, `length` `null` when the feed gives none. */

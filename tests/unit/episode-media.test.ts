@@ -49,6 +49,10 @@ describe('siteName', () => {
 	])('%s is on %s', (url, name) => {
 		expect(siteName(url)).toBe(name);
 	});
+
+	test('is undefined for a link that only looks like a URL', () => {
+		expect(siteName('https://[oops/p/adept')).toBeUndefined();
+	});
 });
 
 describe('episodes.json audio', () => {
