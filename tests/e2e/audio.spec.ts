@@ -128,6 +128,29 @@ test.describe('episode audio', () => {
 	});
 });
 
+test.describe('episode audio for apps', () => {
+	test('every episode with audio has it in the feed, as an enclosure with its running time, and in episodes.json', async ({ request }) => {
+		const feed = await (await request.get('rss.xml')).text();
+		expect(feed).toContain('xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"');
+		const items = feed.split('<item>').slice(1);
+		const { episodes } = (await (await request.get('episodes.json')).json()) as { episodes: { slug: string; audio: unknown }[] };
+		const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+		for (const entry of entries) {
+			const item = items.find((candidate) => candidate.includes(`/episodes/${entry.slug}/</link>`));
+			expect(item, entry.slug).toBeDefined();
+			const audio = entry.media?.audio;
+			if (audio) {
+				expect(item).toContain(`<enclosure url="${xml(audio.url)}" length="${audio.length ?? 0}" type="${xml(audio.type)}"/>`);
+				if (entry.duration > 0) expect(item).toContain(`<itunes:duration>${entry.duration}</itunes:duration>`);
+			} else {
+				expect(item).not.toContain('<enclosure');
+			}
+			const listed = episodes.find((episode) => episode.slug === entry.slug);
+			expect(listed?.audio, entry.slug).toEqual(audio ? { url: audio.url, type: audio.type, length: audio.length ?? null } : null);
+		}
+	});
+});
+
 test.describe('episode audio without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
