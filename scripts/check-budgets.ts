@@ -4,7 +4,9 @@
  * - the largest episode page: at most 500 KB of HTML (uncompressed);
  * - CSS: at most 15 KB gzipped on any page (all its stylesheets together);
  * - JavaScript on an episode page: at most 5 KB gzipped (inline and external
- *   scripts with the modules they import; JSON-LD is data, not script);
+ *   scripts with the modules they import; JSON-LD is data, not script), and
+ *   0.4 KB more on a page with an audio player, for the script that plays it
+ *   from a time link (the other scripts already take 4.9 KB);
  * - no framework islands (`<astro-island>`), no inline event handlers and no
  *   `javascript:` URLs anywhere, so a strict Content-Security-Policy holds;
  * - nothing after `</html>`.
@@ -18,7 +20,7 @@ import { attr, deploymentFromEnv, elements, listFiles, readText, textOf } from '
 
 const dir = process.argv[2] ?? 'dist';
 const deployment = deploymentFromEnv();
-const LIMITS = { episodeHtml: 500_000, cssGzip: 15_000, episodeJsGzip: 5_000 };
+const LIMITS = { episodeHtml: 500_000, cssGzip: 15_000, episodeJsGzip: 5_000, playerJsGzip: 400 };
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -40,7 +42,8 @@ const failures: string[] = [];
 const files = (await listFiles(dir)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
 let largest = { file: '', bytes: 0 };
 let maxCss = { file: '', bytes: 0 };
-let maxJs = { file: '', bytes: 0 };
+/** The episode pages with the most JavaScript, without and with an audio player (whose limit is higher). */
+const maxJs = { plain: { file: '', bytes: 0 }, player: { file: '', bytes: 0 } };
 
 for (const file of files) {
 	const html = await readText(dir, file);
@@ -53,7 +56,9 @@ for (const file of files) {
 	let css = 0;
 	const scripts = new Set<string>();
 	let inlineJs = 0;
+	let hasPlayer = false;
 	for (const element of elements(html)) {
+		if (element.tagName === 'audio') hasPlayer = true;
 		if (element.tagName === 'astro-island') failures.push(`${file}: a framework island (<astro-island>)`);
 		for (const { name, value } of element.attrs) {
 			if (/^on[a-z]+$/.test(name)) failures.push(`${file}: inline event handler ${name} on <${element.tagName}>`);
@@ -73,16 +78,21 @@ for (const file of files) {
 	if (isEpisode) {
 		let js = inlineJs;
 		for (const script of scripts) js += gz(await readFile(script));
-		if (js > maxJs.bytes) maxJs = { file, bytes: js };
+		const kind = hasPlayer ? 'player' : 'plain';
+		if (js > maxJs[kind].bytes) maxJs[kind] = { file, bytes: js };
 	}
 }
 
 console.log(`largest episode page: ${kb(largest.bytes)} of HTML (limit ${kb(LIMITS.episodeHtml)}) — ${largest.file}`);
 console.log(`most CSS on a page:   ${kb(maxCss.bytes)} gzipped (limit ${kb(LIMITS.cssGzip)}) — ${maxCss.file}`);
-console.log(`most JS on an episode page: ${kb(maxJs.bytes)} gzipped (limit ${kb(LIMITS.episodeJsGzip)}) — ${maxJs.file}`);
+const jsLimits = { plain: LIMITS.episodeJsGzip, player: LIMITS.episodeJsGzip + LIMITS.playerJsGzip };
+console.log(`most JS on an episode page: ${kb(maxJs.plain.bytes)} gzipped (limit ${kb(jsLimits.plain)}) — ${maxJs.plain.file}`);
+if (maxJs.player.file) console.log(`  … on one with a player: ${kb(maxJs.player.bytes)} gzipped (limit ${kb(jsLimits.player)}) — ${maxJs.player.file}`);
 if (largest.bytes > LIMITS.episodeHtml) failures.push(`${largest.file}: ${kb(largest.bytes)} of HTML`);
 if (maxCss.bytes > LIMITS.cssGzip) failures.push(`${maxCss.file}: ${kb(maxCss.bytes)} of CSS`);
-if (maxJs.bytes > LIMITS.episodeJsGzip) failures.push(`${maxJs.file}: ${kb(maxJs.bytes)} of JavaScript`);
+for (const kind of ['plain', 'player'] as const) {
+	if (maxJs[kind].bytes > jsLimits[kind]) failures.push(`${maxJs[kind].file}: ${kb(maxJs[kind].bytes)} of JavaScript`);
+}
 if (files.length === 0) failures.push(`no pages in ${dir}/`);
 
 if (failures.length > 0) {

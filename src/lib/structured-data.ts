@@ -47,13 +47,18 @@ export function webSite(site: SiteConfig, url: string, searchUrl: string): JsonL
 	};
 }
 
-/** An episode: title, date, duration, series and the people heard (guests as actors, hosts as contributors). */
+/**
+ * An episode: title, date, duration, series and the people heard (guests as
+ * actors, hosts as contributors); where a feed gave them, its audio file, its
+ * artwork, and the original post as the same episode elsewhere.
+ */
 export function podcastEpisode(
 	episode: EpisodeSummary,
 	urls: { page: string; home: string; person: (id: string) => string },
 	site: SiteConfig,
 ): JsonLd {
 	const person = (speaker: EpisodeSummary['speakers'][number]) => ({ '@type': 'Person', name: speaker.name, url: urls.person(speaker.id) });
+	const { audio, image, link } = episode.media ?? {};
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'PodcastEpisode',
@@ -66,6 +71,9 @@ export function podcastEpisode(
 		partOfSeries: podcastSeries(site, urls.home),
 		actor: episode.speakers.filter((speaker) => speaker.role === 'guest').map(person),
 		contributor: episode.speakers.filter((speaker) => speaker.role === 'host').map(person),
+		...(audio ? { associatedMedia: { '@type': 'MediaObject', contentUrl: audio.url, encodingFormat: audio.type } } : {}),
+		...(image ? { image } : {}),
+		...(link ? { sameAs: link } : {}),
 	};
 }
 

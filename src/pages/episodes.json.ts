@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { audioRef } from '../lib/episode-media.ts';
 import { getEpisodes } from '../lib/episodes.ts';
 import { chaptersPath, episodePath, transcriptPath, vttPath } from '../lib/routes.ts';
 import { absoluteUrl } from '../lib/site.ts';
@@ -16,6 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
 			chapters: absoluteUrl(chaptersPath(data.slug), site),
 			transcript: data.transcript ? absoluteUrl(transcriptPath(data.slug), site) : null,
 			vtt: data.transcript ? absoluteUrl(vttPath(data.slug), site) : null,
+			audio: audioRef(data.media?.audio),
 		})),
 	});
 };
