@@ -182,7 +182,12 @@ export function inlineFromHtml(nodes: readonly ElementContent[]): Inline[] {
 		} else if (node.tagName === 'em' || node.tagName === 'i') {
 			const raw = elementText(node);
 			const value = raw.replace(/\s+/g, ' ').trim();
-			if (value) withEdgeSpaces(raw, () => out.push({ type: 'emphasis', value }));
+			// Emphasis split across elements with nothing between (`<em>Gemini 1.5</em><em>. We covered</em>`) is one emphasis: two would read as `**`.
+			const last = out.at(-1);
+			if (value && last?.type === 'emphasis' && !/^\s/.test(raw)) {
+				last.value += raw.replace(/\s+/g, ' ').trimEnd();
+				if (/\s$/.test(raw)) pushText(' ');
+			} else if (value) withEdgeSpaces(raw, () => out.push({ type: 'emphasis', value }));
 			else pushText(raw);
 		} else node.children.forEach(walk);
 	};

@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { parseDump } from '../../src/ingest/episode.ts';
 import { readFeed } from '../../src/ingest/feed.ts';
 import { inlineText } from '../../src/ingest/inline.ts';
+import { renderEpisodeProse } from '../../src/ingest/mdx.ts';
 import { ingestSources } from '../../src/ingest/sources.ts';
 import type { Block, Episode } from '../../src/schemas/episode.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
@@ -158,6 +159,10 @@ describe('the real feed sample', () => {
 						position = found + 1;
 					}
 				}
+			});
+
+			test('emphasis stays emphasis: no two emphases touch, so the Markdown never has `**`', () => {
+				expect(renderEpisodeProse(episode)).not.toContain('**');
 			});
 
 			test('the chapters found are the chapters listed', () => {
