@@ -159,6 +159,8 @@ export interface EpisodeDraft {
 	media?: EpisodeMedia | undefined;
 	/** Length in seconds as the source states it (`itunes:duration`); else it is estimated from the timestamps. */
 	duration?: number | undefined;
+	/** What the source's reader noticed but could not read (a transcript published elsewhere), reported as warnings. */
+	warnings?: string[] | undefined;
 }
 
 /** An episode built from a draft, with what its corrections did not match. */
@@ -168,6 +170,8 @@ export interface AssembledEpisode {
 	unmatched: string[];
 	/** File-wide speaker labels that occur in this episode. */
 	speakerLabels: Set<string>;
+	/** The draft's own warnings (see `EpisodeDraft.warnings`). */
+	warnings: string[];
 }
 
 /** The slug the parser gives a title: the key of the episode's corrections. */
@@ -248,7 +252,7 @@ export function assembleEpisode(draft: EpisodeDraft, hosts: readonly Host[], voc
 		throw new ParseProblem(`the parsed episode does not fit the schema at ${issue.path.join('.')}: ${issue.message}`);
 	}
 	const speakerLabels = new Set(Object.keys(corrections.speakers ?? {}).filter((label) => corrected.has(label)));
-	return { episode: checked.data, unmatched, speakerLabels };
+	return { episode: checked.data, unmatched, speakerLabels, warnings: draft.warnings ?? [] };
 }
 
 /**

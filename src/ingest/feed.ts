@@ -316,6 +316,17 @@ function claimBlocks(blocks: readonly ProseBlock[], level: 2 | 3, anchors: Ancho
 	return blocks.map((block) => (block.type === 'heading' ? headingBlock(block.text, level, anchors) : block));
 }
 
+/**
+ * A paragraph that says the transcript is published elsewhere (`Full
+ * transcript available <a>here</a>`) rather than below: the link it gives,
+ * else undefined. "Full transcript is below the fold" is no such paragraph.
+ */
+export function transcriptElsewhere(content: readonly Inline[]): string | undefined {
+	const text = inlinePlain(content);
+	if (!/^(?:full |complete )?transcripts?\b/i.test(text) || /\bbelow\b/i.test(text)) return undefined;
+	return content.find((node) => node.type === 'link')?.href;
+}
+
 /** Longest bold text at the start of a transcript paragraph that is read as a speaker label (`Audience #1`, `Alessio Fanelli`). */
 const MAX_LABEL_CHARS = 40;
 
@@ -360,6 +371,7 @@ export function draftFromFeedItem(item: FeedItem, show: string, file: string): E
 	let showNotesHeading: string | undefined;
 	let transcriptHeading: string | undefined;
 	const lines: TranscriptLine[] = [];
+	const warnings: string[] = [];
 	let section: 'description' | 'chapters' | 'showNotes' | 'transcript' = 'description';
 	/** The list that `* ` paragraphs are being gathered into. */
 	let openList: ListItem[] | undefined;
@@ -414,10 +426,13 @@ export function draftFromFeedItem(item: FeedItem, show: string, file: string): E
 			else prose({ type: 'list', items: [listItem] });
 			continue;
 		}
+		const elsewhere = block.type === 'paragraph' ? transcriptElsewhere(block.content) : undefined;
+		if (elsewhere) warnings.push(`the transcript is published elsewhere (${elsewhere}), not in the post: this paragraph stays in the description`);
 		const heading = block.type === 'paragraph' && element.tagName === 'p' ? paragraphHeading(element, block.content) : undefined;
 		prose(heading ? { type: 'heading', text: heading } : block);
 	}
 	const raw = transcriptHeading && lines.length > 0 ? parseTranscriptLines(lines) : undefined;
+	if (transcriptHeading && !raw?.turns.length) warnings.push(`the post has a “${transcriptHeading}” section with no text in it`);
 	const hasChapters = chapterList.chapters.length > 0 || chapterList.intro.length > 0;
 	return {
 		title: item.title,
@@ -432,5 +447,6 @@ export function draftFromFeedItem(item: FeedItem, show: string, file: string): E
 		transcript: transcriptHeading && raw && raw.turns.length > 0 ? { heading: transcriptHeading, raw } : undefined,
 		media: item.media,
 		duration: item.duration,
+		...(warnings.length > 0 ? { warnings } : {}),
 	};
 }

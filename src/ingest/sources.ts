@@ -199,7 +199,7 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 						published: episode.published.toISOString(),
 						feed: record.feed,
 						overrideKey: key,
-						warnings: episodeWarnings(episode),
+						warnings: [...episodeWarnings(episode), ...assembled.warnings],
 						unmatched: assembled.unmatched,
 						speakerLabels: [...assembled.speakerLabels].sort(),
 						vocabulary: Object.fromEntries([...answers].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
