@@ -135,7 +135,8 @@ export function isTranscriptHeadingLine(line: ReadLine, next: ReadLine | undefin
 	if (line.boldOnly) return line.label !== undefined && looksLikeHeading(line.label);
 	if (line.label !== undefined || line.start === undefined || !next || next.start !== line.start) return false;
 	const text = lineText(line);
-	const nextText = next.label ?? lineText(next);
+	// What is said next, not who says it: `[01:09:10] This was` `[01:09:10] Reza Shabani: great.` goes on a sentence.
+	const nextText = lineText(next);
 	return text.split(' ').length >= 2 && text.length <= 150 && looksLikeHeading(text) && !/[.,;:!?…]$/.test(text) && /^[\p{Lu}\p{N}"“]/u.test(nextText);
 }
 

@@ -5,10 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { describe, expect, test } from 'vitest';
 import { parseDump } from '../../src/ingest/episode.ts';
-import { draftFromFeedItem, inlineFromHtml, isFeed, readFeed } from '../../src/ingest/feed.ts';
+import { readChapterItem } from '../../src/ingest/chapters.ts';
+import { boldOnlyText, draftFromFeedItem, inlineFromHtml, isFeed, paragraphHeading, paragraphListItem, readFeed, transcriptElsewhere } from '../../src/ingest/feed.ts';
+import { inlineText } from '../../src/ingest/inline.ts';
+import { sectionTitleKind } from '../../src/ingest/section-titles.ts';
 import { formatProblem } from '../../src/ingest/problems.ts';
 import { ingestSources } from '../../src/ingest/sources.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
@@ -161,5 +164,51 @@ describe('a feed item as an episode', () => {
 	test('draftFromFeedItem needs no file system and keeps the item’s line as its source', () => {
 		const [item] = readFeed(feedText).items;
 		expect(draftFromFeedItem(item!, 'Show', 'f.xml')).toMatchObject({ title: item!.title, show: 'Show', source: { file: 'f.xml', line: 12 } });
+	});
+});
+
+/** The first element of an HTML excerpt. */
+const element = (html: string) => fromHtml(html, { fragment: true }).children.find((node) => node.type === 'element') as Element;
+
+describe('the real feed’s paragraph rules (excerpts of content/sources/latent-space-podcast.xml)', () => {
+	test('spaces at the edges of inline elements stay between the words', () => {
+		expect(inlineText(inline('<em>discussion on </em><em>HN</em><em> and </em><em>Twitter</em>'))).toBe('discussion on HN and Twitter');
+		expect(inlineText(inline('<em>Want to help define </em><em>the AI Engineer stack</em>'))).toBe('Want to help define the AI Engineer stack');
+	});
+
+	test('touching emphases are one emphasis', () => {
+		expect(inline('<em>Gemini 1.5</em><em>. We covered this on </em>')).toEqual([{ type: 'emphasis', value: 'Gemini 1.5. We covered this on' }]);
+	});
+
+	test('sectionTitleKind: section titles as the posts write them', () => {
+		expect(['Chapters', 'Timestamps', 'Podcast Timestamps', 'Timestamps & Show Notes', 'Timestamps:'].map(sectionTitleKind)).toEqual(Array(5).fill('chapters'));
+		expect(['Transcript', 'Transcript:', 'Transcripts', 'Transcription'].map(sectionTitleKind)).toEqual(Array(4).fill('transcript'));
+		expect(['Show Notes', 'Show notes'].map(sectionTitleKind)).toEqual(['showNotes', 'showNotes']);
+		expect(sectionTitleKind('Full transcript is below the fold.')).toBeUndefined();
+	});
+
+	test('paragraphListItem: a paragraph starting `* ` is a list item', () => {
+		expect(paragraphListItem(inline('* <a href="https://modal.com/">Modal</a>'))).toEqual({ content: [{ type: 'link', href: 'https://modal.com/', text: 'Modal' }] });
+		expect(paragraphListItem(inline('*truly* Open Models'))).toBeUndefined();
+	});
+
+	test('paragraphHeading: a bold paragraph, or a short plain phrase, is a heading; a lead-in or a sentence is not', () => {
+		const heading = (html: string) => paragraphHeading(element(html), inlineFromHtml(element(html).children));
+		expect(heading('<p><strong>LlamaIndex’s Origin (aka GPT Tree Index)</strong></p>')).toBe('LlamaIndex’s Origin (aka GPT Tree Index)');
+		expect(heading('<p>Trend 1: GPT4-V Coding</p>')).toBe('Trend 1: GPT4-V Coding');
+		expect(heading('<p>Full 90min chat:</p>')).toBeUndefined();
+		expect(heading('<p>Stick around to the end for some easter eggs featuring AI Drake!</p>')).toBeUndefined();
+		expect(boldOnlyText(element('<p><strong>Data is the new new oil.</strong> Time for a primer!</p>'))).toBeUndefined();
+	});
+
+	test('transcriptElsewhere: a transcript that is only a link is noticed; one “below the fold” is not', () => {
+		expect(transcriptElsewhere(inline('Full transcript available <a href="https://assets.fireside.fm/x/transcript.txt">here</a>'))).toBe('https://assets.fireside.fm/x/transcript.txt');
+		expect(transcriptElsewhere(inline('<em>Full transcript is below the fold.</em>'))).toBeUndefined();
+	});
+
+	test('readChapterItem: chapter times without brackets, as summarize.tech and the early posts write them', () => {
+		expect(readChapterItem('00:29: Logan’s path to OpenAI')).toEqual({ start: 29, title: 'Logan’s path to OpenAI' });
+		expect(readChapterItem('00:05:00 In this section, the speaker discusses the improvements in GPT 4.5')).toEqual({ start: 300, title: 'In this section, the speaker discusses the improvements in GPT 4.5' });
+		expect(readChapterItem('1m app installs on iOS')).toBeUndefined();
 	});
 });
