@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
+import { browserLaunchOptions } from './lib/browser.ts';
 import { SiteConfigSchema } from '../src/schemas/site.ts';
 
 const site = SiteConfigSchema.parse(JSON.parse(await readFile('content/site.json', 'utf8')));
@@ -16,7 +17,7 @@ padding:0 96px;box-sizing:border-box;background:#131417;color:#f7f7f9;font-famil
 <h1 style="font-size:76px;letter-spacing:-2px;margin:40px 0 20px">${escape(site.title)}</h1>
 <p style="font-size:34px;line-height:1.35;color:#a2a5b0;margin:0;max-width:980px">${escape(site.description)}</p></body></html>`;
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch(browserLaunchOptions());
 const page = await browser.newPage({ viewport: { width: 1200, height: 630 } });
 await page.setContent(html);
 await page.screenshot({ path: 'public/og.png' });
