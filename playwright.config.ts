@@ -1,9 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { browserLaunchOptions } from './scripts/lib/browser.ts';
+import { readSiteConfig, resolveDeployment } from './scripts/site-config.ts';
 
 /** Uncommon fixed port, so a developer's own `npm start` (4321) can keep running. */
 const PORT = Number(process.env.E2E_PORT ?? 4391);
-const BASE_PATH = process.env.BASE_PATH ?? '/';
+// The base path the build under test was made for, worked out as astro.config.mjs does.
+const BASE_PATH = resolveDeployment(readSiteConfig()).base;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
