@@ -4,17 +4,16 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { EpisodeSummary } from '../schemas/entry.ts';
+import { escapeMarkup } from './escape.ts';
 import { chaptersPath, episodePath, transcriptPath, vttPath } from './routes.ts';
 import { absoluteUrl } from './site.ts';
 
 /** The Podcasting 2.0 namespace. */
 export const PODCAST_NAMESPACE = 'https://podcastindex.org/namespace/1.0';
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** `podcast:chapters`, `podcast:transcript` and `podcast:person` elements for an episode. */
 export function podcastElements(episode: EpisodeSummary, siteUrl: URL | undefined): string {
-	const url = (path: string) => escapeXml(absoluteUrl(path, siteUrl));
+	const url = (path: string) => escapeMarkup(absoluteUrl(path, siteUrl));
 	const elements = [`<podcast:chapters url="${url(chaptersPath(episode.slug))}" type="application/json+chapters"/>`];
 	if (episode.transcript) {
 		elements.push(
@@ -23,7 +22,7 @@ export function podcastElements(episode: EpisodeSummary, siteUrl: URL | undefine
 		);
 	}
 	for (const speaker of episode.speakers.filter((s) => s.role !== 'other')) {
-		elements.push(`<podcast:person role="${speaker.role}">${escapeXml(speaker.name)}</podcast:person>`);
+		elements.push(`<podcast:person role="${speaker.role}">${escapeMarkup(speaker.name)}</podcast:person>`);
 	}
 	return elements.join('');
 }
