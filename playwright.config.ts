@@ -1,8 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
+import { browserLaunchOptions } from './scripts/lib/browser.ts';
+import { readSiteConfig, resolveDeployment } from './scripts/site-config.ts';
 
 /** Uncommon fixed port, so a developer's own `npm start` (4321) can keep running. */
 const PORT = Number(process.env.E2E_PORT ?? 4391);
-const BASE_PATH = process.env.BASE_PATH ?? '/';
+// The base path the build under test was made for, worked out as astro.config.mjs does.
+const BASE_PATH = resolveDeployment(readSiteConfig()).base;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -22,20 +25,8 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        // Playwright cannot download its own browsers here; use Debian's chromium
-        // (installed by .ci/run). The flags keep it off the closed network.
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--no-first-run',
-            '--disable-sync',
-            '--disable-quic',
-          ],
-        },
+        // CHROMIUM_PATH, a system Chromium, Playwright's own or the npm package's (scripts/lib/browser.ts).
+        launchOptions: browserLaunchOptions(),
       },
     },
   ],

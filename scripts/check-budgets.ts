@@ -1,103 +1,32 @@
 /**
- * `npm run check:budgets [dir]`: what the built pages may weigh and carry.
+ * `npm run check:budgets [dir]`: what the built pages may weigh and carry
+ * (the limits, their unit and the weighing: scripts/lib/budgets.ts).
  *
  * - the largest episode page: at most 500 KB of HTML (uncompressed);
  * - CSS: at most 15 KB gzipped on any page (all its stylesheets together);
  * - JavaScript on an episode page: at most 5 KB gzipped (inline and external
- *   scripts with the modules they import; JSON-LD is data, not script), and
- *   0.4 KB more on a page with an audio player, for the script that plays it
- *   from a time link (the other scripts already take 4.9 KB);
+ *   scripts with the modules they import; JSON-LD is data, not script);
  * - no framework islands (`<astro-island>`), no inline event handlers and no
  *   `javascript:` URLs anywhere, so a strict Content-Security-Policy holds;
  * - nothing after `</html>`.
  *
- * Sizes are in KB of 1,000 bytes. Prints the measured figures either way.
+ * Prints the measured figures either way.
  */
-import { gzipSync } from 'node:zlib';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { attr, deploymentFromEnv, elements, listFiles, readText, textOf } from './lib/dist.ts';
+import { checkPageBudgets, formatKb, weighSite } from './lib/budgets.ts';
+import { deploymentFromEnv } from './lib/dist.ts';
 
 const dir = process.argv[2] ?? 'dist';
-const deployment = deploymentFromEnv();
-const LIMITS = { episodeHtml: 500_000, cssGzip: 15_000, episodeJsGzip: 5_000, playerJsGzip: 400 };
-
-const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
-const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-/** A path on the site (`/archive/_astro/x.js`) as a file of the build. */
-const fileOf = (url: string) => path.join(dir, decodeURIComponent(new URL(url, 'https://x.invalid/').pathname.slice(deployment.base.length)));
-
-/** A script file and every module it imports statically, each counted once. */
-async function moduleGraph(file: string, seen = new Set<string>()): Promise<Set<string>> {
-	if (seen.has(file)) return seen;
-	seen.add(file);
-	const code = await readFile(file, 'utf8');
-	for (const match of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
-		await moduleGraph(path.resolve(path.dirname(file), match[1]!), seen);
-	}
-	return seen;
+const { pages, weights, violations } = await weighSite(dir, deploymentFromEnv());
+const failures = [...violations];
+for (const check of checkPageBudgets(weights)) {
+	console.log(`${check.label}: ${formatKb(check.measured)} (limit ${formatKb(check.limit)}) — ${check.file}`);
+	if (!check.met) failures.push(`${check.file}: ${check.label} ${formatKb(check.measured)}, over ${formatKb(check.limit)}`);
 }
-
-const failures: string[] = [];
-const files = (await listFiles(dir)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
-let largest = { file: '', bytes: 0 };
-let maxCss = { file: '', bytes: 0 };
-/** The episode pages with the most JavaScript, without and with an audio player (whose limit is higher). */
-const maxJs = { plain: { file: '', bytes: 0 }, player: { file: '', bytes: 0 } };
-
-for (const file of files) {
-	const html = await readText(dir, file);
-	const isEpisode = /^episodes\/[^/]+\/index\.html$/.test(file);
-	const bytes = (await stat(path.join(dir, file))).size;
-	if (isEpisode && bytes > largest.bytes) largest = { file, bytes };
-
-	// Astro puts a page's top-level <script> after the layout's </html>; browsers cope, validators do not.
-	if (html.slice(html.lastIndexOf('</html>') + 7).trim()) failures.push(`${file}: content after </html> (a <script> outside the layout?)`);
-	let css = 0;
-	const scripts = new Set<string>();
-	let inlineJs = 0;
-	let hasPlayer = false;
-	for (const element of elements(html)) {
-		if (element.tagName === 'audio') hasPlayer = true;
-		if (element.tagName === 'astro-island') failures.push(`${file}: a framework island (<astro-island>)`);
-		for (const { name, value } of element.attrs) {
-			if (/^on[a-z]+$/.test(name)) failures.push(`${file}: inline event handler ${name} on <${element.tagName}>`);
-			if (/^\s*javascript:/i.test(value)) failures.push(`${file}: javascript: URL in ${name}`);
-		}
-		if (element.tagName === 'link' && attr(element, 'rel') === 'stylesheet') css += gz(await readFile(fileOf(attr(element, 'href')!)));
-		if (element.tagName === 'style') css += gz(textOf(element));
-		if (element.tagName === 'script') {
-			const type = attr(element, 'type');
-			if (type && type !== 'module' && type !== 'text/javascript') continue;
-			const src = attr(element, 'src');
-			if (src) for (const module of await moduleGraph(fileOf(src))) scripts.add(module);
-			else inlineJs += gz(textOf(element));
-		}
-	}
-	if (css > maxCss.bytes) maxCss = { file, bytes: css };
-	if (isEpisode) {
-		let js = inlineJs;
-		for (const script of scripts) js += gz(await readFile(script));
-		const kind = hasPlayer ? 'player' : 'plain';
-		if (js > maxJs[kind].bytes) maxJs[kind] = { file, bytes: js };
-	}
-}
-
-console.log(`largest episode page: ${kb(largest.bytes)} of HTML (limit ${kb(LIMITS.episodeHtml)}) — ${largest.file}`);
-console.log(`most CSS on a page:   ${kb(maxCss.bytes)} gzipped (limit ${kb(LIMITS.cssGzip)}) — ${maxCss.file}`);
-const jsLimits = { plain: LIMITS.episodeJsGzip, player: LIMITS.episodeJsGzip + LIMITS.playerJsGzip };
-console.log(`most JS on an episode page: ${kb(maxJs.plain.bytes)} gzipped (limit ${kb(jsLimits.plain)}) — ${maxJs.plain.file}`);
-if (maxJs.player.file) console.log(`  … on one with a player: ${kb(maxJs.player.bytes)} gzipped (limit ${kb(jsLimits.player)}) — ${maxJs.player.file}`);
-if (largest.bytes > LIMITS.episodeHtml) failures.push(`${largest.file}: ${kb(largest.bytes)} of HTML`);
-if (maxCss.bytes > LIMITS.cssGzip) failures.push(`${maxCss.file}: ${kb(maxCss.bytes)} of CSS`);
-for (const kind of ['plain', 'player'] as const) {
-	if (maxJs[kind].bytes > jsLimits[kind]) failures.push(`${maxJs[kind].file}: ${kb(maxJs[kind].bytes)} of JavaScript`);
-}
-if (files.length === 0) failures.push(`no pages in ${dir}/`);
+if (pages === 0) failures.push(`no pages in ${dir}/`);
 
 if (failures.length > 0) {
 	console.error(`✗ ${failures.length} budget or rule failures:`);
 	for (const failure of failures.slice(0, 50)) console.error(`  ${failure}`);
 	process.exit(1);
 }
-console.log(`✓ ${files.length} pages within budgets; no islands, inline handlers or javascript: URLs`);
+console.log(`✓ ${pages} pages within budgets; no islands, inline handlers or javascript: URLs`);

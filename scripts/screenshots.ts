@@ -7,6 +7,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
+import { browserLaunchOptions } from './lib/browser.ts';
 
 const baseUrl = process.env.SHOTS_URL ?? 'http://127.0.0.1:4401/';
 const outDir = process.env.SHOTS_DIR ?? '/tmp/shots';
@@ -25,7 +26,7 @@ const pages: Record<string, string> = {
 const only = process.argv.slice(2);
 
 await mkdir(outDir, { recursive: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch(browserLaunchOptions());
 for (const [width, height, device] of [
 	[1280, 900, 'desktop'],
 	[390, 844, 'phone'],

@@ -2,24 +2,20 @@
  * `npm run bench`: builds synthetic archives of 20, 200 and 2,000 episodes
  * with the current pipeline (exactly `npm run build`: the project's ingest,
  * astro.config.mjs, Pagefind) and records what each step costs, what the
- * site weighs and what a first search downloads, then compares it with
- * alternative content pipelines. Results go to
+ * site weighs and what a first search downloads. Results go to
  * docs/benchmarks.json (raw, merged with earlier runs by size) and to the
- * generated part of docs/benchmarks.md, with docs/benchmarks.svg.
+ * generated part of docs/benchmarks.md, with docs/benchmarks.svg. The
+ * comparisons of other content pipelines and the incremental-build prototype
+ * that chose today's pipeline are finished: their results stay in
+ * docs/benchmarks.json and are still rendered; the code that ran them is in
+ * the history (see docs/benchmarks.md).
  *
  * Options:
  *   --sizes 20,200,2000     archive sizes (default); `none` to measure no size
  *   --runs 3                cold builds per size up to 1,000 episodes (median reported)
  *   --big-runs 1            cold builds per size above 1,000 episodes
- *   --compare 200           size of the pipeline comparison; `none` to skip
- *   --scenarios frontmatter+unified,frontmatter+satteri,split+satteri,body+unified,body+satteri
- *                           alternatives built at --compare size, each against the current pipeline
- *   --compare-big 2000      size at which --big-scenarios are also built; `none` to skip
- *   --big-scenarios frontmatter+unified,split+satteri
- *   --incremental-prototype split+unified   scenario rebuilt at --compare-big size with Astro's
- *                           experimental incremental build (cold, then one episode changed); `none` to skip
  *   --no-search             skip the browser measurement
- *   --quick                 = --sizes 20,200 --runs 1 --compare 20 --compare-big none --incremental-prototype none
+ *   --quick                 = --sizes 20,200 --runs 1
  *   --work .bench           work folder (git-ignored; must be inside the repository, so packages resolve)
  *   --docs docs             where benchmarks.{md,json,svg} go (another folder for a trial run)
  *   --report-only           only re-render docs/benchmarks.md and the SVG from docs/benchmarks.json
@@ -27,30 +23,25 @@
  *
  * The work copy lives in .bench/site; the developer's content/ and dist/ are never touched.
  */
-import { cp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteConfig } from '../site-config.ts';
 import { editOneEpisode, generateCorpus } from './corpus-lib.ts';
 import { astroPhases, ingestInner, medianCost, timeCommand, type PhaseTimes, type StepCost } from './measure.ts';
-import { renderReport, type BenchResults, type CompareResult, type IncrementalResult, type SizeResult, type StepSummary } from './report.ts';
+import { CURRENT, renderReport, type BenchResults, type SizeResult, type StepSummary } from './report.ts';
 import { probeSearch, type SearchCost } from './search-probe.ts';
-import { listFiles, siteStats, type SiteStats } from './site-stats.ts';
+import { siteStats, type SiteStats } from './site-stats.ts';
 import { smokeProblems } from './smoke.ts';
 import { lineChart } from './svg.ts';
-import { clean, CURRENT, ingestArgs, parseScenario, prepareWorkCopy, scenarioName, type Scenario } from './workspace.ts';
+import { clean, prepareWorkCopy } from './workspace.ts';
 
 const { values } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: '20,200,2000' },
 		runs: { type: 'string', default: '3' },
 		'big-runs': { type: 'string', default: '1' },
-		compare: { type: 'string', default: '200' },
-		scenarios: { type: 'string', default: 'frontmatter+unified,frontmatter+satteri,split+satteri,body+unified,body+satteri' },
-		'compare-big': { type: 'string', default: '2000' },
-		'big-scenarios': { type: 'string', default: 'frontmatter+unified,split+satteri' },
-		'incremental-prototype': { type: 'string', default: 'split+unified' },
 		'no-search': { type: 'boolean', default: false },
 		quick: { type: 'boolean', default: false },
 		work: { type: 'string', default: '.bench' },
@@ -63,18 +54,11 @@ const { values } = parseArgs({
 if (values.smoke) {
 	// `npm run bench:smoke`: one cold build and one rebuild of 20 episodes in a folder of its own, then checks that
 	// every step measured something (scripts/bench/smoke.ts). About half a minute; docs/ is not touched.
-	Object.assign(values, { sizes: '20', runs: '1', compare: 'none', 'compare-big': 'none', 'incremental-prototype': 'none', work: '.bench/smoke', docs: '.bench/smoke/docs' });
+	Object.assign(values, { sizes: '20', runs: '1', work: '.bench/smoke', docs: '.bench/smoke/docs' });
 }
 const quick = values.quick;
 const sizes = values.sizes === 'none' ? [] : (quick ? '20,200' : values.sizes).split(',').map(Number);
 const runsFor = (n: number) => (n > 1000 ? Number(values['big-runs']) : quick ? 1 : Number(values.runs));
-const compareSize = quick ? 20 : values.compare === 'none' ? undefined : Number(values.compare);
-const compareBig = quick || values['compare-big'] === 'none' ? undefined : Number(values['compare-big']);
-/** Alternatives to compare: the current pipeline is each size's baseline, never rebuilt as a scenario. */
-const scenarioList = (list: string) => (list === 'none' ? [] : list.split(',').filter(Boolean).map(parseScenario)).filter((s) => scenarioName(s) !== scenarioName(CURRENT));
-const scenarios = scenarioList(values.scenarios);
-const bigScenarios = scenarioList(values['big-scenarios']);
-const incrementalPrototype = quick || values['incremental-prototype'] === 'none' ? undefined : parseScenario(values['incremental-prototype']);
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major! < 22 || (major === 22 && minor! < 12)) {
@@ -98,13 +82,18 @@ const started = Date.now();
 
 const log = (message: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${message}`);
 
-/** One cold build of a scenario: clean, ingest, Astro, Pagefind. */
-async function coldBuild(scenario: Scenario): Promise<{ ingest: StepCost; astro: StepCost; pagefind: StepCost }> {
-	await clean(work);
-	const ingest = await timeCommand('tsx', ingestArgs(scenario), { cwd: work, env });
-	const astro = await timeCommand('astro', ['build', '--config', 'astro.bench.config.mjs'], { cwd: work, env });
+/** The three steps of `npm run build`, each timed, in the work copy. */
+async function build(): Promise<{ ingest: StepCost; astro: StepCost; pagefind: StepCost }> {
+	const ingest = await timeCommand('tsx', ['scripts/ingest.ts'], { cwd: work, env });
+	const astro = await timeCommand('astro', ['build'], { cwd: work, env });
 	const pagefind = await timeCommand('pagefind', ['--site', 'dist'], { cwd: work, env });
 	return { ingest, astro, pagefind };
+}
+
+/** One cold build: clean, then ingest, Astro, Pagefind. */
+async function coldBuild(): Promise<Awaited<ReturnType<typeof build>>> {
+	await clean(work);
+	return build();
 }
 
 /** A step's median cost without the captured output. */
@@ -118,24 +107,6 @@ const medianOf = (values: (number | undefined)[]) => {
 	return known.length ? known[Math.floor((known.length - 1) / 2)] : undefined;
 };
 
-/** Compares every HTML file of two builds; returns how many differ and the first difference. */
-async function compareHtml(a: string, b: string): Promise<{ pages: number; differing: number; example?: string }> {
-	const files = (await listFiles(a)).filter((f) => f.endsWith('.html'));
-	let differing = 0;
-	let example: string | undefined;
-	for (const file of files) {
-		const [x, y] = await Promise.all([readFile(path.join(a, file), 'utf8'), readFile(path.join(b, file), 'utf8').catch(() => '')]);
-		if (x === y) continue;
-		differing++;
-		if (!example) {
-			let i = 0;
-			while (i < x.length && x[i] === y[i]) i++;
-			example = `${file}: …${x.slice(Math.max(0, i - 60), i + 80)}… vs …${y.slice(Math.max(0, i - 60), i + 80)}…`;
-		}
-	}
-	return { pages: files.length, differing, ...(example ? { example } : {}) };
-}
-
 /** Writes the dump for `n` episodes into the work copy's sources. */
 async function writeCorpus(n: number): Promise<{ file: string; text: string }> {
 	const text = generateCorpus(seedDump, site.hosts, { episodes: n, seed: Number(values.seed) });
@@ -146,8 +117,7 @@ async function writeCorpus(n: number): Promise<{ file: string; text: string }> {
 
 /** Measures one archive size with the current pipeline. */
 async function measureSize(n: number): Promise<SizeResult> {
-	const current = CURRENT;
-	await prepareWorkCopy(repo, work, current);
+	await prepareWorkCopy(repo, work);
 	const corpus = await writeCorpus(n);
 	const runs = runsFor(n);
 	const cold: Awaited<ReturnType<typeof coldBuild>>[] = [];
@@ -156,23 +126,16 @@ async function measureSize(n: number): Promise<SizeResult> {
 	let search: SearchCost[] = [];
 	for (let r = 0; r < runs; r++) {
 		log(`N=${n}: cold build ${r + 1}/${runs}`);
-		cold.push(await coldBuild(current));
+		cold.push(await coldBuild());
 		if (r === runs - 1) {
 			stats = await siteStats(path.join(work, 'dist'));
 			if (!values['no-search']) search = await probeSearch(path.join(work, 'dist'), QUERIES);
-			if (compareSize === n || compareBig === n) {
-				await rm(path.join(workRoot, `baseline-${n}`), { recursive: true, force: true });
-				await cp(path.join(work, 'dist'), path.join(workRoot, `baseline-${n}`), { recursive: true });
-			}
 		}
 		// A warm rebuild after one episode's source changed, on the caches the cold build left (the
 		// ingest's manifest included, so it parses only that episode, as `npm run build` would).
 		log(`N=${n}: incremental rebuild ${r + 1}/${runs}`);
 		await writeFile(corpus.file, editOneEpisode(corpus.text, Math.floor(n / 2)));
-		const ingest = await timeCommand('tsx', ingestArgs(current), { cwd: work, env });
-		const astro = await timeCommand('astro', ['build', '--config', 'astro.bench.config.mjs'], { cwd: work, env });
-		const pagefind = await timeCommand('pagefind', ['--site', 'dist'], { cwd: work, env });
-		incremental.push({ ingest, astro, pagefind });
+		incremental.push(await build());
 		await writeFile(corpus.file, corpus.text);
 	}
 
@@ -206,65 +169,6 @@ function medianPhases(phases: PhaseTimes[]): PhaseTimes {
 	};
 }
 
-/** Builds one scenario of the pipeline comparison at size `n`. */
-async function measureScenario(n: number, scenario: Scenario, runs: number): Promise<CompareResult> {
-	await prepareWorkCopy(repo, work, scenario);
-	await writeCorpus(n);
-	const builds: Awaited<ReturnType<typeof coldBuild>>[] = [];
-	for (let r = 0; r < runs; r++) {
-		log(`compare N=${n}: ${scenarioName(scenario)} ${r + 1}/${runs}`);
-		builds.push(await coldBuild(scenario));
-	}
-	const stats = await siteStats(path.join(work, 'dist'));
-	const baseline = path.join(workRoot, `baseline-${n}`);
-	const html = (await stat(baseline).catch(() => undefined)) ? await compareHtml(baseline, path.join(work, 'dist')) : undefined;
-	return {
-		episodes: n,
-		date: new Date().toISOString(),
-		baseline: scenarioName(CURRENT),
-		scenario: scenarioName(scenario),
-		writer: scenario.writer,
-		processor: scenario.processor,
-		runs,
-		ingest: summary(builds.map((b) => b.ingest)),
-		astro: summary(builds.map((b) => b.astro), { phases: medianPhases(builds.map((b) => astroPhases(b.astro.output))) }),
-		pagefind: summary(builds.map((b) => b.pagefind)),
-		totalWall: medianOf(builds.map((b) => b.ingest.wall + b.astro.wall + b.pagefind.wall))!,
-		largestPage: stats.largestPage.raw,
-		medianPage: stats.medianPage.raw,
-		...(html ? { html } : {}),
-	};
-}
-
-/**
- * Prototype of a fast rebuild: a scenario with Astro's experimental
- * incremental build, built cold, then rebuilt after one episode changed,
- * keeping dist/ and the caches, as a deploy that restores them would.
- */
-async function measureIncremental(n: number, scenario: Scenario): Promise<IncrementalResult> {
-	await prepareWorkCopy(repo, work, scenario);
-	const corpus = await writeCorpus(n);
-	log(`incremental prototype N=${n}: ${scenarioName(scenario)} cold`);
-	const cold = await coldBuild(scenario);
-	log(`incremental prototype N=${n}: ${scenarioName(scenario)} after one episode changed`);
-	await writeFile(corpus.file, editOneEpisode(corpus.text, Math.floor(n / 2)));
-	const ingest = await timeCommand('tsx', ingestArgs(scenario), { cwd: work, env });
-	const astro = await timeCommand('astro', ['build', '--config', 'astro.bench.config.mjs'], { cwd: work, env });
-	const pagefind = await timeCommand('pagefind', ['--site', 'dist'], { cwd: work, env });
-	const reused = (astro.output.match(/\((?:cached|restored)\)/g) ?? []).length;
-	const rendered = (astro.output.match(/\(\+\d+(?:\.\d+)?m?s\)/g) ?? []).length;
-	return {
-		episodes: n,
-		date: new Date().toISOString(),
-		baseline: scenarioName(CURRENT),
-		scenario: scenarioName(scenario),
-		cold: { ingest: summary([cold.ingest]), astro: summary([cold.astro], { phases: astroPhases(cold.astro.output) }), pagefind: summary([cold.pagefind]), totalWall: cold.ingest.wall + cold.astro.wall + cold.pagefind.wall },
-		incremental: { ingest: summary([ingest]), astro: summary([astro], { phases: astroPhases(astro.output) }), pagefind: summary([pagefind]), totalWall: ingest.wall + astro.wall + pagefind.wall },
-		pagesReused: reused,
-		pagesRendered: rendered,
-	};
-}
-
 // Results are merged with earlier runs, so a quick run of small sizes keeps the 2,000-episode figures.
 await mkdir(docs, { recursive: true });
 const resultsFile = path.join(docs, 'benchmarks.json');
@@ -288,33 +192,6 @@ for (const n of values['report-only'] ? [] : sizes) {
 	results.sizes = [...results.sizes.filter((s) => s.episodes !== n), result].sort((a, b) => a.episodes - b.episodes);
 	await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
 }
-const comparisons: [number, Scenario[], number][] = [];
-if (!values['report-only']) {
-	if (compareSize !== undefined) comparisons.push([compareSize, scenarios, runsFor(compareSize)]);
-	if (compareBig !== undefined) comparisons.push([compareBig, bigScenarios, runsFor(compareBig)]);
-}
-for (const [n, scenarios, runs] of comparisons.filter(([, scenarios]) => scenarios.length > 0)) {
-	if (!(await stat(path.join(workRoot, `baseline-${n}`)).catch(() => undefined))) {
-		log(`compare N=${n}: building the current pipeline first, as the baseline`);
-		results.sizes = [...results.sizes.filter((s) => s.episodes !== n), await measureSize(n)].sort((a, b) => a.episodes - b.episodes);
-	}
-	for (const scenario of scenarios) {
-		const result = await measureScenario(n, scenario, runs);
-		// Replaces only a result of the same pipeline generation: earlier ones stay, labelled, in the report.
-		results.compare = [...results.compare.filter((c) => !(c.episodes === n && c.scenario === result.scenario && c.baseline === result.baseline)), result];
-		await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
-	}
-}
-
-if (!values['report-only'] && compareBig !== undefined && incrementalPrototype) {
-	const result = await measureIncremental(compareBig, { ...incrementalPrototype, astroIncremental: true });
-	results.incremental = [
-		...results.incremental.filter((r) => !(r.episodes === result.episodes && r.scenario === result.scenario && r.baseline === result.baseline)),
-		result,
-	];
-	await writeFile(resultsFile, `${JSON.stringify(results, null, '\t')}\n`);
-}
-
 // The chart: median wall time per step against N, with a line of slope one through the 200-episode total.
 const steps = [
 	{ label: 'ingest', color: '#1f77b4', value: (s: SizeResult) => s.ingest.wall },
@@ -331,7 +208,7 @@ await writeFile(
 			label: 'full build, frontmatter layout',
 			color: '#9467bd',
 			points: results.compare
-				.filter((c) => c.baseline === scenarioName(CURRENT) && c.scenario === 'frontmatter+unified')
+				.filter((c) => c.baseline === CURRENT && c.scenario === 'frontmatter+unified')
 				.sort((a, b) => a.episodes - b.episodes)
 				.map((c) => ({ x: c.episodes, y: c.totalWall })),
 		},

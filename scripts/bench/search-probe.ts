@@ -12,6 +12,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { browserLaunchOptions } from '../lib/browser.ts';
 
 /** One query's first-search cost. */
 export interface SearchCost {
@@ -81,10 +82,7 @@ function kindOf(url: string): string {
 /** Runs each query in a fresh browser context (empty cache) and measures its first search. */
 export async function probeSearch(dist: string, queries: readonly string[], port = 4403): Promise<SearchCost[]> {
 	const server = await serveStatic(path.resolve(dist), port);
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-	});
+	const browser = await chromium.launch(browserLaunchOptions());
 	try {
 		const costs: SearchCost[] = [];
 		for (const query of queries) {

@@ -1,4 +1,5 @@
 /** A small, dependency-free SVG line chart: time per build step against the number of episodes, both axes logarithmic. */
+import { escapeMarkup } from '../../src/lib/escape.ts';
 
 /** One line of the chart. */
 export interface Series {
@@ -25,7 +26,6 @@ export function logTicks(min: number, max: number): number[] {
 	return ticks;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const fmt = (v: number) => (v >= 1 ? String(Math.round(v * 10) / 10) : String(Number(v.toPrecision(2))));
 
 /**
@@ -49,7 +49,7 @@ export function lineChart(title: string, xLabel: string, yLabel: string, series:
 	const out: string[] = [
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="system-ui, sans-serif" font-size="12">`,
 		`<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
-		`<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="15" font-weight="600">${escapeXml(title)}</text>`,
+		`<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="15" font-weight="600">${escapeMarkup(title)}</text>`,
 	];
 	for (const y of logTicks(yMin, yMax)) {
 		out.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${r(sy(y))}" y2="${r(sy(y))}" stroke="#e5e5e5"/>`);
@@ -60,8 +60,8 @@ export function lineChart(title: string, xLabel: string, yLabel: string, series:
 		out.push(`<text x="${r(sx(x))}" y="${MARGIN.top + plotH + 18}" text-anchor="middle" fill="#444">${x}</text>`);
 	}
 	out.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#999"/>`);
-	out.push(`<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 10}" text-anchor="middle">${escapeXml(xLabel)}</text>`);
-	out.push(`<text transform="translate(18 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yLabel)}</text>`);
+	out.push(`<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 10}" text-anchor="middle">${escapeMarkup(xLabel)}</text>`);
+	out.push(`<text transform="translate(18 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeMarkup(yLabel)}</text>`);
 	series.forEach((s, i) => {
 		const points = s.points.filter((p) => p.x > 0 && p.y > 0);
 		const dash = s.dashed ? ' stroke-dasharray="5 4"' : '';
@@ -70,7 +70,7 @@ export function lineChart(title: string, xLabel: string, yLabel: string, series:
 		const ly = MARGIN.top + 10 + i * 20;
 		const lx = MARGIN.left + plotW + 16;
 		out.push(`<line x1="${lx}" x2="${lx + 22}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${dash}/>`);
-		out.push(`<text x="${lx + 28}" y="${ly + 4}">${escapeXml(s.label)}</text>`);
+		out.push(`<text x="${lx + 28}" y="${ly + 4}">${escapeMarkup(s.label)}</text>`);
 	});
 	out.push('</svg>');
 	return `${out.join('\n')}\n`;

@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'parse5';
+import { readSiteConfig, resolveDeployment } from '../site-config.ts';
 
 /** The deployment a build was made for: `SITE_URL` and `BASE_PATH`, as in astro.config.mjs. */
 export interface Deployment {
@@ -14,11 +15,10 @@ export interface Deployment {
 	base: string;
 }
 
-/** Reads the deployment from the environment, with the same defaults as astro.config.mjs. */
+/** The deployment astro.config.mjs builds for: content/site.json, overridden by `SITE_URL` and `BASE_PATH`. */
 export function deploymentFromEnv(env: NodeJS.ProcessEnv = process.env): Deployment {
-	const origin = new URL(env.SITE_URL || 'https://example.org').origin;
-	const base = `/${(env.BASE_PATH || '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-	return { origin, base };
+	const { site, base } = resolveDeployment(readSiteConfig(), env);
+	return { origin: site, base };
 }
 
 /** Every file under `dir`, as paths relative to it with `/` separators. */

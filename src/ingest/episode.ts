@@ -6,6 +6,7 @@
 import { EpisodeSchema, type Block, type Chapter, type Episode, type EpisodeMedia, type Transcript, type Turn } from '../schemas/episode.ts';
 import type { EpisodeOverride, SpeakerTarget } from '../schemas/overrides.ts';
 import type { Host } from '../schemas/site.ts';
+import { isPageId } from '../lib/page-ids.ts';
 import { AnchorRegistry, slugify } from '../lib/slug.ts';
 import { formatTime } from '../lib/time.ts';
 import { parseBlocks } from './blocks.ts';
@@ -32,9 +33,6 @@ export interface ParseResult {
 	episodes: Episode[];
 	problems: Problem[];
 }
-
-/** Ids that the episode page uses for its own sections, so recovered headings never take them. */
-export const RESERVED_IDS = ['main', 'content', 'description', 'show-notes', 'chapters', 'transcript', 'top'];
 
 /** Speaking rate used to estimate how long the last turn runs, in words per second (150 per minute). */
 const WORDS_PER_SECOND = 2.5;
@@ -192,7 +190,7 @@ export function assembleEpisode(draft: EpisodeDraft, hosts: readonly Host[], voc
 	const guests = [...guestsFromTitle(title), ...extraGuests];
 	const names = new Set<string>([...hosts.flatMap((host) => host.aliases), ...guests, ...guests.map((guest) => guest.split(' ')[0]!)]);
 	const context: SeamContext = { vocabulary, names };
-	const anchors = new AnchorRegistry(RESERVED_IDS);
+	const anchors = new AnchorRegistry([], isPageId);
 
 	// The transcript first: its speaker names help to find headings glued to them elsewhere.
 	let rawTranscript: RawTranscript | undefined;

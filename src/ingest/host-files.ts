@@ -7,15 +7,11 @@
  * `_headers` file with the security headers a <meta> policy cannot set.
  */
 import type { Redirect } from '../schemas/redirects.ts';
+import { escapeMarkup } from '../lib/escape.ts';
 import { episodePath } from '../lib/routes.ts';
 
 /** A site path with the base in front (`/archive/` + `episodes/x/`). */
 const withBase = (base: string, path: string) => `${base.replace(/\/?$/, '/')}${path}`;
-
-/** Escapes text for an HTML attribute or text node. */
-function escapeHtml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /**
  * The page left at an old episode URL: a meta refresh to the new path (no
@@ -25,16 +21,16 @@ function escapeHtml(text: string): string {
  * document, kept out of the search index.
  */
 export function redirectPage(to: string, canonical: string, language = 'en'): string {
-	const href = escapeHtml(to);
+	const href = escapeMarkup(to);
 	return [
 		'<!DOCTYPE html>',
-		`<html lang="${escapeHtml(language)}">`,
+		`<html lang="${escapeMarkup(language)}">`,
 		'<head>',
 		'<meta charset="utf-8">',
 		'<title>This episode has moved</title>',
 		`<meta http-equiv="refresh" content="0; url=${href}">`,
 		'<meta name="robots" content="noindex">',
-		`<link rel="canonical" href="${escapeHtml(canonical)}">`,
+		`<link rel="canonical" href="${escapeMarkup(canonical)}">`,
 		'</head>',
 		'<body data-pagefind-ignore="all">',
 		`<p>This episode has moved to <a href="${href}">${href}</a>.</p>`,

@@ -10,6 +10,7 @@
  */
 import type { Block, Episode, Inline, ListItem } from '../schemas/episode.ts';
 import { EpisodeEntrySchema, type EpisodeEntry, type EpisodeEntryFile } from '../schemas/entry.ts';
+import { PAGE_IDS } from '../lib/page-ids.ts';
 import { parseInline } from './inline.ts';
 
 /** Characters that Markdown or MDX would read as syntax anywhere in a line. */
@@ -122,9 +123,6 @@ export function entryJson(data: unknown): string {
 	return layout(data, '').replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The id of the show-notes heading on the episode page. */
-export const SHOW_NOTES_ID = 'show-notes';
-
 /** The names of an episode's two entry files: the data and the prose. */
 export function entryFileNames(slug: string): { data: string; prose: string } {
 	return { data: `${slug}.json`, prose: `${slug}.mdx` };
@@ -152,7 +150,7 @@ export function renderEpisodeData(episode: Episode): string {
 export function renderEpisodeProse(episode: Episode): string {
 	const body = [blocksMarkdown(episode.description)];
 	if (episode.showNotes.length > 0) {
-		body.push(`<h2 id="${SHOW_NOTES_ID}">Show notes</h2>`, blocksMarkdown(episode.showNotes));
+		body.push(`<h2 id="${PAGE_IDS.showNotes}">Show notes</h2>`, blocksMarkdown(episode.showNotes));
 	}
 	const prose = body.filter(Boolean).join('\n\n');
 	return `---\n# ${generatedNote(episode)}\n---\n${prose ? `\n${prose}\n` : ''}`;

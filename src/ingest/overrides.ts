@@ -5,23 +5,20 @@
  * applied while the episode is assembled (`assembleEpisode`).
  */
 import type { Block, Episode, Inline, TranscriptHeading } from '../schemas/episode.ts';
+import { isPageId } from '../lib/page-ids.ts';
 import { AnchorRegistry, slugify } from '../lib/slug.ts';
 import { headingBlock } from './blocks.ts';
 import { parseInline } from './inline.ts';
-
-/** Ids the episode page uses for its own sections (kept in step with `RESERVED_IDS` in episode.ts). */
-const PAGE_IDS = ['main', 'content', 'description', 'show-notes', 'chapters', 'transcript', 'top'];
 
 /** Text of inline nodes as the source writes it: emphasis keeps its `*`, so a heading's `text` round-trips. */
 export function sourceText(nodes: readonly Inline[]): string {
 	return nodes.map((node) => (node.type === 'link' ? node.text : node.type === 'emphasis' ? `*${node.value}*` : node.value)).join('');
 }
 
-/** Every anchor id an episode already uses, so a new heading never takes one. */
+/** Every anchor id the episode's content already uses, so a new heading never takes one (the page's own: `isPageId`). */
 function usedIds(episode: Episode): string[] {
 	const blockIds = (blocks: readonly Block[]) => blocks.flatMap((block) => (block.type === 'heading' ? [block.id] : []));
 	return [
-		...PAGE_IDS,
 		...blockIds(episode.description),
 		...blockIds(episode.showNotes),
 		...episode.chapters.map((chapter) => chapter.id),
@@ -124,7 +121,7 @@ export function correctHeadings(episode: Episode, corrections: { add: readonly s
 		const done = unmarkProseHeading(result.description, text) || unmarkProseHeading(result.showNotes, text) || unmarkTranscriptHeading(result, text);
 		if (!done) unmatched.push(`headings.remove “${text}” is no heading of the episode`);
 	}
-	const anchors = new AnchorRegistry(usedIds(result));
+	const anchors = new AnchorRegistry(usedIds(result), isPageId);
 	for (const text of corrections.add) {
 		const done =
 			markProseHeading(result.description, text, 2, anchors) || markProseHeading(result.showNotes, text, 3, anchors) || markTranscriptHeading(result, text, anchors);

@@ -6,6 +6,7 @@
 import type { RSSFeedItem } from '@astrojs/rss';
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { SiteConfig } from '../schemas/site.ts';
+import { escapeMarkup } from './escape.ts';
 import { chaptersPath, episodePath, transcriptPath, vttPath } from './routes.ts';
 import { absoluteUrl } from './site.ts';
 
@@ -15,11 +16,9 @@ export const PODCAST_NAMESPACE = 'https://podcastindex.org/namespace/1.0';
 /** Apple's podcast namespace, which podcast apps read for the running time and artwork. */
 export const ITUNES_NAMESPACE = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** `podcast:chapters`, `podcast:transcript` and `podcast:person` elements for an episode. */
 export function podcastElements(episode: EpisodeSummary, siteUrl: URL | undefined): string {
-	const url = (path: string) => escapeXml(absoluteUrl(path, siteUrl));
+	const url = (path: string) => escapeMarkup(absoluteUrl(path, siteUrl));
 	const elements = [`<podcast:chapters url="${url(chaptersPath(episode.slug))}" type="application/json+chapters"/>`];
 	if (episode.transcript) {
 		elements.push(
@@ -28,20 +27,20 @@ export function podcastElements(episode: EpisodeSummary, siteUrl: URL | undefine
 		);
 	}
 	for (const speaker of episode.speakers.filter((s) => s.role !== 'other')) {
-		elements.push(`<podcast:person role="${speaker.role}">${escapeXml(speaker.name)}</podcast:person>`);
+		elements.push(`<podcast:person role="${speaker.role}">${escapeMarkup(speaker.name)}</podcast:person>`);
 	}
 	return elements.join('');
 }
 
 /** The channel's language and, for podcast apps, its author. */
 export function channelElements(show: SiteConfig['show']): string {
-	return `<language>${escapeXml(show.language)}</language>${show.author ? `<itunes:author>${escapeXml(show.author)}</itunes:author>` : ''}`;
+	return `<language>${escapeMarkup(show.language)}</language>${show.author ? `<itunes:author>${escapeMarkup(show.author)}</itunes:author>` : ''}`;
 }
 
 /** `itunes:duration` (in seconds) and `itunes:image` for an episode, where it has them. */
 export function itunesElements(episode: Pick<EpisodeSummary, 'duration' | 'media'>): string {
 	const elements = episode.duration > 0 ? [`<itunes:duration>${episode.duration}</itunes:duration>`] : [];
-	if (episode.media?.image) elements.push(`<itunes:image href="${escapeXml(episode.media.image)}"/>`);
+	if (episode.media?.image) elements.push(`<itunes:image href="${escapeMarkup(episode.media.image)}"/>`);
 	return elements.join('');
 }
 

@@ -26,16 +26,21 @@ export function slugify(text: string, maxLength = 80): string {
  */
 export class AnchorRegistry {
 	readonly #used = new Set<string>();
+	readonly #isReserved: (id: string) => boolean;
 
-	/** Reserves ids that are already taken on the page (section ids and the like). */
-	constructor(reserved: Iterable<string> = []) {
+	/**
+	 * Reserves ids that are already taken on the page: a list (ids content already
+	 * has), and a rule for the ids the page's own parts use (`isPageId`).
+	 */
+	constructor(reserved: Iterable<string> = [], isReserved: (id: string) => boolean = () => false) {
 		for (const id of reserved) this.#used.add(id);
+		this.#isReserved = isReserved;
 	}
 
 	/** Returns `base`, or `base-N` with the smallest N that is still free. */
 	claim(base: string): string {
 		let id = base;
-		for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+		for (let n = 2; this.#used.has(id) || this.#isReserved(id); n++) id = `${base}-${n}`;
 		this.#used.add(id);
 		return id;
 	}

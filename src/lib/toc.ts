@@ -4,6 +4,7 @@
  * transcript), every chapter. Pure, so the order is tested without a build.
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
+import { PAGE_IDS } from './page-ids.ts';
 
 /** An entry of the list: a link to `#id`, with nested entries. */
 export interface TocItem {
@@ -19,16 +20,13 @@ export interface ProseHeading {
 	text: string;
 }
 
-/** Id of the element at the very top of an episode page, for the first entry. */
-export const TOP_ID = 'page-top';
-
 /** Builds the list in page order: overview, description headings, chapters, transcript. */
 export function episodeToc(episode: Pick<EpisodeSummary, 'chapters' | 'transcript'>, prose: readonly ProseHeading[]): TocItem[] {
 	const chapters = episode.chapters.map((chapter) => ({ id: chapter.id, text: chapter.title, children: [] }));
-	const items: TocItem[] = [{ id: TOP_ID, text: 'Overview', children: [] }];
+	const items: TocItem[] = [{ id: PAGE_IDS.pageTop, text: 'Overview', children: [] }];
 	// Only the top level of the description: sub-headings would bury the chapters.
 	for (const heading of prose.filter((h) => h.depth === 2)) items.push({ id: heading.slug, text: heading.text, children: [] });
-	if (episode.chapters.length > 0) items.push({ id: 'chapters', text: 'Chapters', children: episode.transcript ? [] : chapters });
-	items.push({ id: 'transcript', text: 'Transcript', children: episode.transcript ? chapters : [] });
+	if (episode.chapters.length > 0) items.push({ id: PAGE_IDS.chapters, text: 'Chapters', children: episode.transcript ? [] : chapters });
+	items.push({ id: PAGE_IDS.transcript, text: 'Transcript', children: episode.transcript ? chapters : [] });
 	return items;
 }

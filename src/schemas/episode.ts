@@ -7,6 +7,7 @@
  * load it.
  */
 import { z } from 'zod';
+import { HttpUrlSchema, SlugSchema } from './primitives.ts';
 
 /** A time offset into the episode audio, in whole seconds. */
 export const SecondsSchema = z.number().int().nonnegative();
@@ -141,8 +142,8 @@ export const SourceRefSchema = z.object({
 	line: z.number().int().positive(),
 });
 
-/** An http(s) URL, as feeds and show notes give them. */
-export const HttpUrlSchema = z.string().regex(/^https?:\/\/\S+$/i, 'an http(s) URL');
+// The feed parser checks its addresses with the schema the episode uses.
+export { HttpUrlSchema };
 
 /** The episode's audio file, as a feed's `<enclosure>` gives it. */
 export const AudioSchema = z.object({
@@ -169,7 +170,7 @@ export type EpisodeMedia = z.infer<typeof EpisodeMediaSchema>;
 /** A fully parsed episode. */
 export const EpisodeSchema = z.object({
 	/** Stable, readable URL slug. */
-	slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+	slug: SlugSchema,
 	/** Title exactly as written in the dump. */
 	title: z.string().min(1),
 	/** Show name (`Latent Space: The AI Engineer Podcast`). */

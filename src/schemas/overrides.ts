@@ -5,9 +5,7 @@
  */
 import { z } from 'zod';
 import { RoleSchema } from './episode.ts';
-
-const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lowercase words of a-z and 0-9 joined by single "-"');
-const HttpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+import { HttpUrlSchema, SlugSchema } from './primitives.ts';
 
 /**
  * Who a transcript label really is: a full name (`"David Luan"`), or a name

@@ -3,8 +3,7 @@
  * overrides) into the entries folder, read by astro.config.mjs.
  */
 import { z } from 'zod';
-
-const SlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+import { SlugSchema } from './primitives.ts';
 
 /** An episode that moved from one slug to another. */
 export const RedirectSchema = z.strictObject({

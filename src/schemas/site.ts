@@ -7,6 +7,7 @@
  * and the site can all load it.
  */
 import { z } from 'zod';
+import { httpUrl, HttpUrlSchema } from './primitives.ts';
 
 /** A person id as used in URLs and speaker lists: lowercase, starts with a letter. */
 const PersonIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lowercase, start with a letter and use only a-z, 0-9 and "-"');
@@ -15,7 +16,7 @@ const PersonIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lowercase,
 export const LinkSchema = z.strictObject({
 	/** What the link is, as shown to readers (`Website`, `X`, `GitHub`). */
 	label: z.string().min(1),
-	url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
+	url: HttpUrlSchema,
 });
 export type Link = z.infer<typeof LinkSchema>;
 
@@ -28,7 +29,7 @@ export const HostSchema = z.strictObject({
 	/** Labels the transcripts use for this host, matched case-insensitively (`Alessio`, `swyx`). */
 	aliases: z.array(z.string().min(1)).min(1),
 	/** The host's main page, if any. */
-	url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
+	url: HttpUrlSchema.optional(),
 	/** Further links about the host (profiles, company). */
 	links: z.array(LinkSchema).optional(),
 });
@@ -47,7 +48,7 @@ export const ShowSchema = z.strictObject({
 	/** The show's name as the episodes' date lines give it. */
 	name: z.string().min(1),
 	/** The show's own website. */
-	url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
+	url: HttpUrlSchema,
 	/** One or two sentences about the show. */
 	description: z.string().min(1).optional(),
 	/** BCP 47 language tag of the episodes (`en`). */
@@ -55,7 +56,7 @@ export const ShowSchema = z.strictObject({
 	/** Who publishes the show. */
 	author: z.string().min(1).optional(),
 	/** The show's own RSS feed. */
-	feed: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
+	feed: HttpUrlSchema.optional(),
 	/** Further links (Apple Podcasts, Spotify, YouTube). */
 	links: z.array(LinkSchema).optional(),
 });
@@ -74,7 +75,7 @@ export const SiteConfigSchema = z.strictObject({
 	 * and file URLs. The `SITE_URL` environment variable overrides it (CI sets
 	 * it from the GitHub Pages settings).
 	 */
-	url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as "https://example.org"' }),
+	url: httpUrl('must be an absolute http(s) URL such as "https://example.org"'),
 	/** Path the archive is served under (`/` or `/archive/`); `BASE_PATH` overrides it. */
 	base: BasePathSchema.default('/'),
 	show: ShowSchema,

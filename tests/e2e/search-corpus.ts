@@ -7,7 +7,7 @@
  * answers of the search tests come from here, never from the index.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { SHOW_NOTES_ID } from '../../src/ingest/mdx.ts';
+import { PAGE_IDS } from '../../src/lib/page-ids.ts';
 import { transcriptItems } from '../../src/lib/transcript-view.ts';
 import type { EpisodeEntry } from '../../src/schemas/entry.ts';
 import type { ListItem } from '../../src/schemas/episode.ts';
@@ -46,7 +46,7 @@ export function corpus(): CorpusEpisode[] {
 			const data = JSON.parse(readFileSync(`${DIR}/${file}`, 'utf8')) as EpisodeEntry;
 			// The prose after its "generated" comment; the show notes follow their own heading.
 			const prose = readFileSync(`${DIR}/${file.replace(/\.json$/, '.mdx')}`, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
-			const [description = '', showNotes = ''] = prose.split(`<h2 id="${SHOW_NOTES_ID}">`);
+			const [description = '', showNotes = ''] = prose.split(`<h2 id="${PAGE_IDS.showNotes}">`);
 			const text = (markup: string) => markup.replace(/<[^>]+>/g, ' ');
 			return { data, description: text(description), showNotes: showNotes ? text(`<h2>${showNotes}`) : '' };
 		});

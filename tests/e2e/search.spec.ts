@@ -6,6 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { BUDGETS } from '../../scripts/lib/budgets.ts';
 import { RANKING, withHighlight } from '../../src/lib/search.ts';
 import { corpus, occurrences } from './search-corpus.ts';
 import { hashOf, siteSearch, slugOf } from './search-helpers.ts';
@@ -288,7 +289,7 @@ test.describe('budget', () => {
 			await page.waitForLoadState('networkidle');
 			await page.waitForTimeout(300);
 			transfers.push(`“${query}”: ${(bytes / 1000).toFixed(1)} KB`);
-			expect(bytes, query).toBeLessThanOrEqual(300_000);
+			expect(bytes, query).toBeLessThanOrEqual(BUDGETS.firstSearch);
 
 			if (query === 'model') {
 				// Once the index is loaded: each query runs once to fetch its index chunks and results' data,

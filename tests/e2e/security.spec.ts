@@ -240,6 +240,15 @@ test.describe('a site built from a hostile dump', () => {
 		expect(await readFile(path.join(dir, 'dist', '_headers'), 'utf8')).toContain(`${BASE}*\n  Content-Security-Policy: frame-ancestors 'self'`);
 	});
 
+	test('description headings named like the page’s own parts get ids no other element has', async ({ page }) => {
+		await page.goto(`${site!.origin}${BASE}episodes/kumquats/`);
+		for (const name of ['Site Search', 'Page top', 'On this page']) {
+			const id = await page.locator('#description').getByRole('heading', { name, exact: true }).getAttribute('id');
+			expect(id, name).toBeTruthy();
+			expect(await page.locator(`[id="${id}"]`).count(), `#${id}`).toBe(1);
+		}
+	});
+
 	test('every page of the fixture site is valid HTML', async () => {
 		// Episode titles are the podcast's own and often longer than 70 characters; that is no error in the markup.
 		const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });

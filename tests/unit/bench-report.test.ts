@@ -1,9 +1,8 @@
-/** The bench's pure helpers: reading tool output, statistics, page assets, the chart and the report. */
+/** The bench's pure helpers: reading tool output, statistics, the chart and the report. */
 import { describe, expect, test } from 'vitest';
 import { editOneEpisode } from '../../scripts/bench/corpus-lib.ts';
 import { astroPhases, ingestInner, median, parseTimeLine } from '../../scripts/bench/measure.ts';
 import { END, renderReport, START, table, type BenchResults, type CompareResult, type StepSummary } from '../../scripts/bench/report.ts';
-import { pageAssets } from '../../scripts/bench/site-stats.ts';
 import { lineChart, logTicks } from '../../scripts/bench/svg.ts';
 
 describe('reading what the tools print', () => {
@@ -26,7 +25,6 @@ describe('reading what the tools print', () => {
 
 	test('ingestInner reads the ingest’s own time from its summary line', () => {
 		expect(ingestInner('ingest: 200 episodes from 1 source (12.2 MB in 4.12 s; 200 parsed, 0 reused unchanged): 200 added')).toBe(4.12);
-		expect(ingestInner('ingest-variant (frontmatter): 200 episodes (12.2 MB in 3.50 s)')).toBe(3.5);
 	});
 });
 
@@ -34,13 +32,6 @@ test('median takes the middle value, or the mean of the middle two', () => {
 	expect(median([3, 1, 2])).toBe(2);
 	expect(median([4, 1, 2, 3])).toBe(2.5);
 	expect(() => median([])).toThrow();
-});
-
-test('pageAssets finds linked and inline CSS and JavaScript, but not JSON-LD', () => {
-	const html =
-		'<link rel="stylesheet" href="/_astro/a.css"><link rel="icon" href="/f.svg"><style>p{}</style>' +
-		'<script type="module" src="/_astro/b.js"></script><script>x()</script><script type="application/ld+json">{}</script>';
-	expect(pageAssets(html)).toEqual({ css: ['/_astro/a.css'], js: ['/_astro/b.js'], inlineCss: ['p{}'], inlineJs: ['x()'] });
 });
 
 test('editOneEpisode changes one word in one episode’s body line only', () => {

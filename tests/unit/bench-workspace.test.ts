@@ -1,61 +1,36 @@
 /**
- * The bench's work copy: the current scenario is the project's own build,
- * untouched; the alternatives change only what they claim to, and their
- * edits still find the project code they replace.
+ * The bench's work copy: the project's own build, untouched, in a folder of
+ * its own; a cold build starts from nothing the last one left.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { benchConfig, CURRENT, ingestArgs, parseScenario, prepareWorkCopy, scenarioName } from '../../scripts/bench/workspace.ts';
-import { CURRENT as REPORTED_CURRENT } from '../../scripts/bench/report.ts';
+import { clean, prepareWorkCopy } from '../../scripts/bench/workspace.ts';
 
 const repo = process.cwd();
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-workspace-'));
 afterAll(() => rm(tmp, { recursive: true, force: true }));
 
-describe('scenarios', () => {
-	test('names read back, and the current pipeline is the one the report calls current', () => {
-		for (const name of ['split+unified', 'frontmatter+satteri', 'body+unified', 'split+unified+incremental']) expect(scenarioName(parseScenario(name))).toBe(name);
-		expect(scenarioName(CURRENT)).toBe(REPORTED_CURRENT);
-	});
-
-	test('the obsolete parser-patch flag and unknown parts are refused', () => {
-		expect(() => parseScenario('split+unified+fast-parser')).toThrow(/in src\/ingest now/);
-		expect(() => parseScenario('yaml+unified')).toThrow(/unknown content layout/);
-		expect(() => parseScenario('split+unified+turbo')).toThrow(/unknown scenario flag/);
-	});
-
-	test('the current layout is ingested by the project’s own script, the others by the variant writer', () => {
-		expect(ingestArgs(CURRENT)).toEqual(['scripts/ingest.ts']);
-		expect(ingestArgs(parseScenario('frontmatter+unified'))).toEqual(['scripts/bench/ingest-variant.ts', '--layout', 'frontmatter']);
-	});
-
-	test('the bench config is the project’s config unless the processor or incremental build is swapped', () => {
-		expect(benchConfig('unified')).toBe(`import config from './astro.config.mjs';\n\nexport default config;\n`);
-		expect(benchConfig('satteri', true)).toMatch(/processor: satteri\(.*experimental: \{ \.\.\.config\.experimental, incrementalBuild: true \}/s);
+describe('prepareWorkCopy', () => {
+	test('copies the project’s config, content config, routes and helpers unchanged, with no sources of its own', async () => {
+		const work = path.join(tmp, 'work');
+		await prepareWorkCopy(repo, work);
+		for (const name of ['src/content.config.ts', 'src/lib/episodes.ts', 'src/pages/episodes/[slug]/index.astro', 'astro.config.mjs', 'content/site.json']) {
+			expect(await readFile(path.join(work, name), 'utf8'), name).toBe(await readFile(path.join(repo, name), 'utf8'));
+		}
+		expect(await readdir(path.join(work, 'content', 'sources'))).toEqual([]);
 	});
 });
 
-describe('prepareWorkCopy', () => {
-	const file = (work: string, name: string) => readFile(path.join(work, name), 'utf8');
-	const project = (name: string) => readFile(path.join(repo, name), 'utf8');
-
-	test('current: the project’s content config, route and episode helpers, unchanged', async () => {
-		const work = path.join(tmp, 'current');
-		await prepareWorkCopy(repo, work, CURRENT);
-		for (const name of ['src/content.config.ts', 'src/lib/episodes.ts', 'src/pages/episodes/[slug]/index.astro', 'astro.config.mjs']) {
-			expect(await file(work, name)).toBe(await project(name));
+describe('clean', () => {
+	test('removes the generated entries, the build and the caches, and keeps the sources', async () => {
+		const work = path.join(tmp, 'clean');
+		for (const dir of ['content/episodes', 'content/sources', 'dist', '.astro']) {
+			await mkdir(path.join(work, dir), { recursive: true });
+			await writeFile(path.join(work, dir, 'x'), '');
 		}
-	});
-
-	test('frontmatter: one MDX collection, and the page renders the episode entry itself', async () => {
-		const work = path.join(tmp, 'frontmatter');
-		await prepareWorkCopy(repo, work, parseScenario('frontmatter+unified'));
-		expect(await file(work, 'src/content.config.ts')).toMatch(/pattern: '\*\.mdx'[\s\S]*EpisodeEntryFileSchema[\s\S]*collections = \{ episodes \}/);
-		const episodes = await file(work, 'src/lib/episodes.ts');
-		expect(episodes).toContain('\treturn render(episode);');
-		expect(episodes).not.toContain(`getEntry('prose'`);
-		expect(await file(work, 'src/pages/episodes/[slug]/index.astro')).toBe(await project('src/pages/episodes/[slug]/index.astro'));
+		await clean(work);
+		expect((await readdir(work, { recursive: true })).sort()).toEqual(['content', 'content/sources', 'content/sources/x']);
 	});
 });

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { normalizeBasePath, parseSiteConfig, resolveDeployment } from '../../scripts/site-config.ts';
 import { jsonSchemaFiles } from '../../src/schemas/json-schemas.ts';
@@ -11,6 +12,20 @@ describe('content/site.json', () => {
 		expect(config.show.name).toBe('Latent Space: The AI Engineer Podcast');
 		expect(config.hosts.map((host) => host.name)).toEqual(['Alessio Fanelli', 'Shawn “swyx” Wang']);
 		expect(config.base).toBe('/');
+	});
+});
+
+describe('the names in content/site.json', () => {
+	test('are written in no page file: pages, components, the layout and the site code read them from the configuration', () => {
+		const names = [config.title, config.show.name, config.show.author].filter((name): name is string => Boolean(name));
+		const files = ['src/pages', 'src/components', 'src/layouts', 'src/lib'].flatMap((dir) =>
+			readdirSync(dir, { recursive: true, encoding: 'utf8' })
+				.filter((file) => /\.(astro|ts)$/.test(file))
+				.map((file) => path.join(dir, file)),
+		);
+		expect(files.length).toBeGreaterThan(20);
+		const written = files.flatMap((file) => names.filter((name) => readFileSync(file, 'utf8').includes(name)).map((name) => `${file}: ${name}`));
+		expect(written).toEqual([]);
 	});
 });
 

@@ -54,12 +54,12 @@ describe('test.yml', () => {
 	const workflow = load('test.yml');
 	const job = workflow.jobs.test!;
 
-	test('runs the whole suite on pull requests, on Debian with its chromium', () => {
+	test('runs the whole suite on pull requests, on Debian, with nothing installed but npm packages', () => {
 		expect(Object.keys(workflow.on)).toContain('pull_request');
 		expect(job.container).toMatch(/bookworm/);
 		expect(job.steps.map((step) => step.run).filter(Boolean)).toEqual(['bash .ci/run']);
 		const ci = readFileSync('.ci/run', 'utf8');
-		expect(ci).toContain('apt-get install -y -q chromium');
-		expect(ci).toMatch(/npm ci\nnpm test/);
+		expect(ci).not.toContain('apt-get');
+		expect(ci).toMatch(/export ARCHIVE_BROWSER=npm\nnpm ci\nnpm test/);
 	});
 });
