@@ -42,6 +42,7 @@ export function writeTopics(dir: string, overridesFile: string): { result: Topic
 		topics: result.topics,
 		related: result.related,
 		byEpisode: result.byEpisode,
+		bySpeaker: result.bySpeaker,
 		report: result.report,
 	};
 	const content = `${JSON.stringify(file)}\n`;

@@ -29,7 +29,8 @@ export interface TopicSourceEpisode {
 	people: string[];
 	showNotes: NoteItem[];
 	chapters: string[];
-	turns: { id: string; start?: number; text: string }[];
+	/** Transcript turns; `speaker` is absent where the transcript names none. */
+	turns: { id: string; start?: number; speaker?: string; text: string }[];
 }
 
 /** A name a rule found, with its kind and where it came from. */
@@ -43,6 +44,8 @@ export interface Candidate {
 export const MAX_NAME_WORDS = 8;
 /** Mentions kept per topic and episode (the page lists these; `turns` counts all). */
 export const MENTIONS_PER_EPISODE = 5;
+/** Topics listed per speaker: the ones they say in the most turns. */
+export const SPEAKER_TOPICS = 10;
 /** Characters of context on each side of a mention. */
 const EXCERPT_CONTEXT = 70;
 
@@ -426,6 +429,7 @@ export function computeTopics(input: readonly TopicSourceEpisode[], overrides: T
 	const matcher = new TopicMatcher(new Map([...found].map(([id, entry]) => [id, [entry.topic.name, ...entry.topic.aliases]])), ordinary);
 
 	const perTopic = new Map<string, Map<string, { turns: number; mentions: Mention[] }>>();
+	const perSpeaker = new Map<string, Map<string, number>>();
 	for (const episode of episodes) {
 		const inEpisode = new Map<string, { turns: number; mentions: Mention[] }>();
 		for (const turn of episode.turns) {
@@ -433,6 +437,10 @@ export function computeTopics(input: readonly TopicSourceEpisode[], overrides: T
 			for (const hit of matcher.find(turn.text)) {
 				if (seen.has(hit.id)) continue;
 				seen.add(hit.id);
+				if (turn.speaker !== undefined) {
+					const counts = perSpeaker.get(turn.speaker) ?? perSpeaker.set(turn.speaker, new Map()).get(turn.speaker)!;
+					counts.set(hit.id, (counts.get(hit.id) ?? 0) + 1);
+				}
 				let entry = inEpisode.get(hit.id);
 				if (!entry) inEpisode.set(hit.id, (entry = { turns: 0, mentions: [] }));
 				entry.turns++;
@@ -472,7 +480,16 @@ export function computeTopics(input: readonly TopicSourceEpisode[], overrides: T
 
 	const byEpisode = topicsByEpisode(topics, episodes);
 	relateTopics(topics);
-	return { topics, byEpisode, related: relatedEpisodes(episodes, topics), report: { items, named, rejected }, problems };
+	const kept = new Set(topics.map((topic) => topic.id));
+	const bySpeaker: Record<string, { id: string; turns: number }[]> = {};
+	for (const [speaker, counts] of [...perSpeaker].sort((a, b) => a[0].localeCompare(b[0]))) {
+		bySpeaker[speaker] = [...counts]
+			.filter(([id]) => kept.has(id))
+			.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+			.slice(0, SPEAKER_TOPICS)
+			.map(([id, turns]) => ({ id, turns }));
+	}
+	return { topics, byEpisode, bySpeaker, related: relatedEpisodes(episodes, topics), report: { items, named, rejected }, problems };
 }
 
 /**
@@ -559,7 +576,7 @@ export function relatedEpisodes(episodes: readonly TopicSourceEpisode[], topics:
 	for (const episode of episodes) {
 		for (const guest of episode.guests) {
 			const count = guestCount.get(guest.id)!;
-			if (count >= 2) add(episode.slug, `guest:${guest.id}`, 1.5 * Math.log(total / count), guest.name);
+			if (count >= 2) add(episode.slug, `guest:${guest.id}`, 1.5 * Math.log(total / count), `with ${guest.name}`);
 		}
 	}
 	const titleWords = new Map<string, Set<string>>();
@@ -611,10 +628,12 @@ export function relatedEpisodes(episodes: readonly TopicSourceEpisode[], topics:
 }
 
 
-/** `also about Mistral, RLHF` / `also with Tri Dao`: the two rarest things shared. */
+/** `also about Mistral, RLHF` / `also with Tri Dao`: the two rarest things shared (guests are labelled `with …`). */
 function reasonFor(shared: { weight: number; label: string }[]): string {
 	const top = [...shared].sort((a, b) => b.weight - a.weight || a.label.localeCompare(b.label)).slice(0, 2);
-	return `also about ${top.map((s) => s.label).join(', ')}`;
+	const people = top.filter((s) => s.label.startsWith('with ')).map((s) => s.label);
+	const topics = top.filter((s) => !s.label.startsWith('with ')).map((s) => s.label);
+	return `also ${[...(topics.length > 0 ? [`about ${topics.join(', ')}`] : []), ...people].join(', ')}`;
 }
 
 /** Markdown inline text as read: links as their text, escapes and entities undone. */
@@ -665,7 +684,7 @@ export interface EntryData {
 	showNotesHeading?: string;
 	speakers: { id: string; name: string; role: string }[];
 	chapters: { title: string }[];
-	transcript?: { turns: { id: string; start?: number; paragraphs: { text: string }[] }[] };
+	transcript?: { turns: { id: string; start?: number; speaker?: string; paragraphs: { text: string }[] }[] };
 }
 
 /** An episode as the topic rules see it, from its entry files. */
@@ -678,6 +697,6 @@ export function topicSource(data: EntryData, mdx: string): TopicSourceEpisode {
 		guests: data.speakers.filter((speaker) => speaker.role === 'guest').map(({ id, name }) => ({ id, name })),
 		showNotes: showNotesOfMdx(mdx, data.showNotesHeading),
 		chapters: data.chapters.map((chapter) => chapter.title),
-		turns: (data.transcript?.turns ?? []).map((turn) => ({ id: turn.id, ...(turn.start !== undefined ? { start: turn.start } : {}), text: turn.paragraphs.map((p) => p.text).join('\n') })),
+		turns: (data.transcript?.turns ?? []).map((turn) => ({ id: turn.id, ...(turn.start !== undefined ? { start: turn.start } : {}), ...(turn.speaker !== undefined ? { speaker: turn.speaker } : {}), text: turn.paragraphs.map((p) => p.text).join('\n') })),
 	};
 }

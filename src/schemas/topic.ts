@@ -73,6 +73,8 @@ export const TopicsFileSchema = z.object({
 	related: z.record(z.string(), z.array(RelatedEpisodeSchema)),
 	/** Per episode slug: ids of its topics, the most specific (rarest) first. */
 	byEpisode: z.record(z.string(), z.array(TopicIdSchema)),
+	/** Per speaker id: the topics they say in the most turns, with how many. */
+	bySpeaker: z.record(z.string(), z.array(z.object({ id: TopicIdSchema, turns: z.number().int().positive() }))),
 	report: z.object({
 		/** Show-notes list items read. */
 		items: z.number().int().nonnegative(),
