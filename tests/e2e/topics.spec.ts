@@ -16,9 +16,10 @@ const episodes: { slug: string }[] = JSON.parse(readFileSync(path.join(dir, 'epi
 const topics = TopicsFileSchema.parse(JSON.parse(readFileSync(path.join(process.env.ARCHIVE_EPISODES_DIR ?? 'content/episodes', '.topics.json'), 'utf8')));
 const AXOLOTL_EPISODE = 'the-busy-persons-intro-to-finetuning-and-open-source-ai-wing';
 
-test('an episode’s topic link leads to the topic page, whose mention lands on the turn, marked', async ({ page }) => {
+test('a show-notes item’s topic link leads to the topic page, whose mention lands on the turn, marked', async ({ page }) => {
 	await page.goto(`episodes/${AXOLOTL_EPISODE}/`);
-	await page.locator('.episode-topics').getByRole('link', { name: 'Axolotl', exact: true }).click();
+	const item = page.locator('#description li', { hasText: 'Axolotl GitHub and Discord' });
+	await item.getByRole('link', { name: 'topic: Axolotl' }).click();
 	await expect(page).toHaveURL(/\/topics\/axolotl\/$/);
 	await expect(page.locator('h1')).toHaveText('Axolotl');
 	const mention = page.locator('.mentions li').first();
@@ -36,8 +37,9 @@ test('an episode’s topic link leads to the topic page, whose mention lands on 
 	await expect(target).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
 });
 
-test('a chapter title that names a topic links to it', async ({ page }) => {
+test('a chapter title that names a topic links to it, and the episode lists its topics', async ({ page }) => {
 	await page.goto(`episodes/${AXOLOTL_EPISODE}/`);
+	await expect(page.locator('.episode-topics').getByRole('link', { name: 'Axolotl', exact: true })).toHaveAttribute('href', /\/topics\/axolotl\/$/);
 	const link = page.locator('.chapter-topic', { hasText: 'Axolotl' }).first();
 	await expect(link).toHaveAttribute('href', /\/topics\/axolotl\/$/);
 });

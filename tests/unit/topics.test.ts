@@ -24,6 +24,7 @@ import {
 	topicSource,
 	type TopicSourceEpisode,
 } from '../../src/ingest/topics.ts';
+import { topicIdsOfNote } from '../../src/lib/rehype-topic-links.ts';
 import { topicsMarkdown } from '../../src/lib/topics-file.ts';
 import { NO_TOPIC_OVERRIDES, OverridesSchema } from '../../src/schemas/overrides.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
@@ -164,6 +165,13 @@ test('showNotesOfMdx reads the items under the show-notes heading only, with the
 		{ text: 'Axolotl GitHub and Discord', href: 'https://github.com/OpenAccess-AI-Collective/axolotl' },
 		{ text: 'Mamba state space models - Tri Dao and Albert Gu', href: 'https://twitter.com/tri_dao' },
 	]);
+});
+
+test('topicIdsOfNote links a show-notes item to the episode’s topics it names, and a sentence to none', () => {
+	const topics = new Set(['axolotl', 'mamba', 'tri-dao']);
+	expect(topicIdsOfNote({ text: 'Axolotl GitHub and Discord' }, topics)).toEqual(['axolotl']);
+	expect(topicIdsOfNote({ text: 'Mamba state space models - Tri Dao and Albert Gu' }, topics)).toEqual(['mamba', 'tri-dao']);
+	expect(topicIdsOfNote({ text: 'Our episode with Tri Dao' }, topics)).toEqual([]);
 });
 
 describe('corrections', () => {
