@@ -113,3 +113,15 @@ for (const path of ['topics/', 'topics/axolotl/']) {
 		}
 	});
 }
+
+test('search narrows to a topic: only the episodes that name it', async ({ page }) => {
+	const mamba = topics.topics.find((t) => t.id === 'mamba')!;
+	expect(mamba.episodes.length).toBeGreaterThan(1);
+	await page.goto('search/?q=model&topic=Mamba');
+	await expect(page.locator('select[name="topic"]')).toHaveValue('Mamba');
+	const titles = page.locator('.search-result-title');
+	await expect(titles.first()).toBeVisible({ timeout: 15_000 });
+	const hrefs = await titles.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+	expect(hrefs.length).toBeGreaterThan(0);
+	for (const href of hrefs) expect(mamba.episodes.map((e) => e.slug)).toContain(/\/episodes\/([^/]+)\//.exec(href)![1]);
+});
