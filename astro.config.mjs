@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { buildPaths, hostFilesIntegration, readRedirects } from './scripts/build-paths.ts';
 import rehypeJsxHeadings from './src/lib/rehype-jsx-headings.ts';
+import rehypeTopicLinks from './src/lib/rehype-topic-links.ts';
 import { readSiteConfig, resolveDeployment } from './scripts/site-config.ts';
 
 /**
@@ -42,8 +43,14 @@ export default defineConfig({
     // Shiki stays the default syntax highlighter. SmartyPants is off: the
     // archive shows the dump's quotes and dashes exactly as written.
     // The ingest writes headings as JSX (to keep its ids); rehypeJsxHeadings
-    // makes them headings Astro collects, for "On this page".
-    processor: unified({ gfm: false, smartypants: false, remarkPlugins: [remarkGfm], rehypePlugins: [rehypeJsxHeadings] }),
+    // makes them headings Astro collects, for "On this page". rehypeTopicLinks
+    // links show-notes items to the topics they name (it runs after, on real headings).
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [rehypeJsxHeadings, [rehypeTopicLinks, { base: base.endsWith('/') ? base : `${base}/`, episodesDir: paths.episodesDir }]],
+    }),
   },
   vite: {
     build: {

@@ -23,6 +23,7 @@ import { ManifestSchema, type Manifest } from '../src/schemas/manifest.ts';
 import { NO_OVERRIDES, OverridesSchema, type Overrides } from '../src/schemas/overrides.ts';
 import type { RedirectsFile } from '../src/schemas/redirects.ts';
 import { REDIRECTS_FILE } from './build-paths.ts';
+import { topicsReport, writeTopics } from './topics.ts';
 import { formatIssues, loadSiteConfig } from './site-config.ts';
 
 /** The manifest of the last run, in the entries folder. */
@@ -141,6 +142,9 @@ console.log(
 		`${counts.added} added, ${counts.updated} updated, ${counts.removed} removed, ${counts.unchanged} unchanged` +
 		(redirects.length > 0 ? `; ${redirects.length} redirect${redirects.length === 1 ? '' : 's'} from old slugs` : ''),
 );
+// Topics are computed over the entries as written, so they see every episode, parsed this run or reused.
+const topics = writeTopics(values.out, values.overrides);
+console.log(topicsReport(topics.result, topics.seconds));
 const errors = problems.filter((problem) => problem.severity === 'error');
 const warnings = problems.filter((problem) => problem.severity === 'warning');
 const notes = problems.filter((problem) => problem.severity === 'note');

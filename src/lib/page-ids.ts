@@ -27,6 +27,9 @@ export const PAGE_IDS = {
 	showNotes: 'show-notes',
 	chapters: 'chapters',
 	transcript: 'transcript',
+	/** The episode's topics and its related episodes (src/lib/topics.ts). */
+	episodeTopics: 'episode-topics',
+	relatedEpisodes: 'related-episodes',
 } as const;
 
 /** `#top` goes to the top of any page unless an element takes the id, so none may. */

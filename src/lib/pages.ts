@@ -3,10 +3,11 @@
  * the like, computed here so route files stay thin.
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
-import { episodesPath, episodesYearPath, episodePath, homePath, searchPath, speakerPath, speakersPath } from './routes.ts';
+import { episodesPath, episodesYearPath, episodePath, homePath, searchPath, speakerPath, speakersPath, topicPath, topicsPath } from './routes.ts';
 import { absoluteUrl, site, withBase } from './site.ts';
 import type { SpeakerProfile } from './speakers.ts';
-import { breadcrumbList, person, podcastEpisode, podcastSeries, webSite, type JsonLd } from './structured-data.ts';
+import { breadcrumbList, definedTerm, person, podcastEpisode, podcastSeries, webSite, type JsonLd } from './structured-data.ts';
+import type { TopicView } from './topics.ts';
 
 /** A breadcrumb step with both the link for the page and the absolute URL for JSON-LD. */
 export interface Step {
@@ -80,4 +81,24 @@ export function roleLabel(profile: Pick<SpeakerProfile, 'role' | 'appearances'>)
 	if (profile.role === 'host') return `Host of the show, heard in ${episodes}`;
 	if (profile.role === 'guest') return `Guest in ${episodes}`;
 	return `Heard in ${episodes}`;
+}
+
+/** The trail above a topic page. */
+export const topicTrail: Step[] = [
+	{ name: 'Archive', path: homePath },
+	{ name: 'Topics', path: topicsPath },
+];
+
+/** JSON-LD of a topic page: the topic as a defined term, the episodes about it as `subjectOf`, and the breadcrumbs. */
+export function topicLd(view: TopicView, siteUrl: URL | undefined): JsonLd[] {
+	return [
+		definedTerm(
+			view.topic.name,
+			absoluteUrl(topicPath(view.topic.id), siteUrl),
+			absoluteUrl(topicsPath, siteUrl),
+			view.topic.aliases,
+			view.episodes.map((e) => ({ name: e.episode.title, url: absoluteUrl(episodePath(e.episode.slug), siteUrl) })),
+		),
+		breadcrumbsLd(topicTrail, { name: view.topic.name, path: topicPath(view.topic.id) }, siteUrl),
+	];
 }

@@ -22,6 +22,12 @@ export const episodesIndexJsonPath = 'episodes.json';
 export const speakersPath = 'speakers/';
 /** A speaker's page: their episodes and how much they speak in each. */
 export const speakerPath = (id: string) => `speakers/${id}/`;
+/** Every topic, A to Z. */
+export const topicsPath = 'topics/';
+/** A topic's page: the episodes and turns where it is said. */
+export const topicPath = (id: string) => `topics/${id}/`;
+/** Every topic with its episodes: a public interface like episodes.json. */
+export const topicsJsonPath = 'topics.json';
 /** The search page; `?q=` carries the query. */
 export const searchPath = 'search/';
 /** The RSS feed. */

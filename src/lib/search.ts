@@ -6,7 +6,7 @@
  */
 
 /** The filters readers can narrow results by; each is a Pagefind filter of the same name. */
-export const FILTER_KEYS = ['year', 'speaker', 'show'] as const;
+export const FILTER_KEYS = ['year', 'speaker', 'show', 'topic'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Result order: Pagefind's relevance, or by publication date. */

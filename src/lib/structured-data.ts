@@ -89,6 +89,19 @@ export function person(name: string, url: string, episodeUrls: readonly string[]
 	};
 }
 
+/** A topic: a term of the archive's set of topics, with other names and the episodes about it. */
+export function definedTerm(name: string, url: string, setUrl: string, alternateNames: readonly string[], episodes: readonly { name: string; url: string }[]): JsonLd {
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'DefinedTerm',
+		name,
+		url,
+		...(alternateNames.length > 0 ? { alternateName: [...alternateNames] } : {}),
+		inDefinedTermSet: { '@type': 'DefinedTermSet', name: 'Topics', url: setUrl },
+		subjectOf: episodes.map((episode) => ({ '@type': 'PodcastEpisode', name: episode.name, url: episode.url })),
+	};
+}
+
 /** A breadcrumb trail from the home page to the current page. */
 export function breadcrumbList(crumbs: readonly Crumb[]): JsonLd {
 	return {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './episode.ts';
 import { HttpUrlSchema, SlugSchema } from './primitives.ts';
+import { TopicKindSchema } from './topic.ts';
 
 /**
  * Who a transcript label really is: a full name (`"David Luan"`), or a name
@@ -55,6 +56,34 @@ export const EpisodeOverrideSchema = z.strictObject({
 });
 export type EpisodeOverride = z.infer<typeof EpisodeOverrideSchema>;
 
+const TopicIdSchema = SlugSchema;
+
+/**
+ * Corrections to the topics the rules found (src/ingest/topics.ts), by topic
+ * id (the slug of the name the rules gave it). Applied in this order: drop,
+ * merge, split, rename, kind, aliases, add.
+ */
+export const TopicOverridesSchema = z.strictObject({
+	/** Topics that are not topics. */
+	drop: z.array(TopicIdSchema).default([]),
+	/** Topic id → the topic it is the same as; its name becomes an alias there. */
+	merge: z.record(TopicIdSchema, TopicIdSchema).default({}),
+	/** Topic id → the names of the topics it really is (`"Tri Dao and Albert Gu"` → two people); each keeps its kind. */
+	split: z.record(TopicIdSchema, z.array(z.string().min(1)).min(2)).default({}),
+	/** Topic id → its name as it should read (the id stays, so links keep working). */
+	rename: z.record(TopicIdSchema, z.string().min(1)).default({}),
+	/** Topic id → what it is. */
+	kind: z.record(TopicIdSchema, TopicKindSchema).default({}),
+	/** Topic id → further names it goes by, matched in transcripts too. */
+	aliases: z.record(TopicIdSchema, z.array(z.string().min(1))).default({}),
+	/** Topics the rules do not find. */
+	add: z.array(z.strictObject({ name: z.string().min(1), kind: TopicKindSchema, aliases: z.array(z.string().min(1)).default([]) })).default([]),
+});
+export type TopicOverrides = z.infer<typeof TopicOverridesSchema>;
+
+/** No topic corrections. */
+export const NO_TOPIC_OVERRIDES: TopicOverrides = { drop: [], merge: {}, split: {}, rename: {}, kind: {}, aliases: {}, add: [] };
+
 /** The whole overrides file. Unknown keys are errors, so a typo never goes unnoticed. */
 export const OverridesSchema = z.strictObject({
 	/** A JSON Schema reference for editors; ignored. */
@@ -71,8 +100,10 @@ export const OverridesSchema = z.strictObject({
 			error: (issue) => (issue.code === 'invalid_key' ? 'an episode is named by the slug the parser gives it: lowercase words of a-z and 0-9 joined by single "-"' : undefined),
 		})
 		.default({}),
+	/** Corrections to the topics. */
+	topics: TopicOverridesSchema.default(NO_TOPIC_OVERRIDES),
 });
 export type Overrides = z.infer<typeof OverridesSchema>;
 
 /** No corrections at all. */
-export const NO_OVERRIDES: Overrides = { speakers: {}, episodes: {} };
+export const NO_OVERRIDES: Overrides = { speakers: {}, episodes: {}, topics: NO_TOPIC_OVERRIDES };
