@@ -91,7 +91,7 @@ describe('npm run ingest, incrementally', () => {
 		const out = path.join(dir, 'out');
 		await mkdir(sources);
 		const args = ['tsx', 'scripts/ingest.ts', '--sources', sources, '--out', out, '--overrides', path.join(dir, 'none.json')];
-		const summary = async () => (await run('npx', args)).stdout.trim().split('\n').at(-1)!;
+		const summary = async () => (await run('npx', args)).stdout.split('\n').find((line) => line.startsWith('ingest:'))!;
 		await writeFile(path.join(sources, 'a.txt'), [episode('One with David Luan', '2024-01-01 10:00'), episode('Two with David Luan', '2024-01-02 10:00')].join('\n'));
 		expect(await summary()).toMatch(/2 episodes from 1 source .*2 parsed, 0 reused unchanged\): 2 added, 0 updated, 0 removed, 0 unchanged$/);
 		expect(await summary()).toMatch(/0 parsed, 2 reused unchanged\): 0 added, 0 updated, 0 removed, 2 unchanged$/);
@@ -101,6 +101,7 @@ describe('npm run ingest, incrementally', () => {
 		expect((await readdir(out)).sort()).toEqual([
 			'.ingest-manifest.json',
 			'.redirects.json',
+			'.topics.json',
 			...['four', 'one', 'three'].flatMap((n) => [`${n}-with-david-luan.json`, `${n}-with-david-luan.mdx`]),
 		]);
 		expect(await readFile(path.join(out, 'one-with-david-luan.mdx'), 'utf8')).toContain('A new sentence.');
