@@ -88,6 +88,8 @@ function update() {
 	if (!bar) {
 		bar = document.createElement('span');
 		bar.className = 'quote-actions';
+		bar.setAttribute('role', 'group');
+		bar.ariaLabel = 'Quote';
 		bar.dataset.pagefindIgnore = '';
 		// Pressing a button must not clear the selection it copies.
 		bar.addEventListener('mousedown', (event) => event.preventDefault());
@@ -101,11 +103,24 @@ function update() {
 			),
 		);
 	}
-	// After the turn's words, so Tab from a keyboard selection reaches it next.
+	// After the turn's words, where a screen reader's reading reaches it next.
 	if (bar.parentElement !== turn) turn.append(bar);
 	bar.hidden = false;
 }
 
+/**
+ * Tab goes to the quote buttons while they show and no control has focus:
+ * a click in the text focuses the page's main region (or a landed turn), and
+ * from there Tab would start over at the top of the page.
+ */
+function tabToQuote(event: KeyboardEvent) {
+	const active = document.activeElement;
+	if (event.key !== 'Tab' || event.shiftKey || !bar || bar.hidden || (active && active !== document.body && !active.contains(bar))) return;
+	event.preventDefault();
+	bar.querySelector('button')!.focus();
+}
+
 // Loaded by CopyLink's script on the first selection (or Markdown copy): from then on, selections are followed here.
 document.addEventListener('selectionchange', update);
+document.addEventListener('keydown', tabToQuote);
 update();
