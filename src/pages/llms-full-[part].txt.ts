@@ -8,5 +8,13 @@ export const getStaticPaths = async () => (await getFullTextParts()).map((part) 
 /** Every episode of the part as Markdown, newest first. */
 export const GET: APIRoute<{ part: FullTextPart }> = async ({ props }) => {
 	const markdown = await getEpisodeMarkdown();
-	return new Response(props.part.slugs.map((slug) => markdown.get(slug)!).join(FULL_TEXT_SEPARATOR), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+	const separator = new TextEncoder().encode(FULL_TEXT_SEPARATOR);
+	const pieces = props.part.slugs.flatMap((slug, i) => (i === 0 ? [markdown.get(slug)!] : [separator, markdown.get(slug)!]));
+	const body = new Uint8Array(props.part.bytes);
+	let at = 0;
+	for (const piece of pieces) {
+		body.set(piece, at);
+		at += piece.length;
+	}
+	return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
