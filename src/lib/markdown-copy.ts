@@ -75,7 +75,7 @@ function button(label: string, copy: (turn: HTMLElement, text: string) => string
 /** The link to the current quote. */
 const linkTo = (turn: HTMLElement, text: string) => quoteUrl(`${location.origin}${location.pathname}`, turn.id, text);
 
-/** Shows the quote buttons at the end of the turn that holds the selection, and hides them when it goes. */
+/** Shows the quote buttons after the selected words of a turn, and hides them when the selection goes. */
 function update() {
 	const selection = getSelection();
 	const turn = selection && selectedTurn(selection);
@@ -84,9 +84,8 @@ function update() {
 		if (bar && !bar.contains(document.activeElement)) bar.hidden = true;
 		return;
 	}
-	quote = { turn, text: selection!.toString() };
 	if (!bar) {
-		bar = document.createElement('span');
+		bar = document.createElement('div');
 		bar.className = 'quote-actions';
 		bar.setAttribute('role', 'group');
 		bar.ariaLabel = 'Quote';
@@ -103,9 +102,14 @@ function update() {
 			),
 		);
 	}
-	// After the turn's words, where a screen reader's reading reaches it next.
-	if (bar.parentElement !== turn) turn.append(bar);
+	// Right after the paragraph where the selection ends: in view, and where a screen reader's reading goes next.
+	const range = selection!.getRangeAt(0);
+	const paragraph = (range.endContainer instanceof Element ? range.endContainer : range.endContainer.parentElement)?.closest('p');
+	const after = paragraph && turn.contains(paragraph) ? paragraph : [...turn.querySelectorAll(':scope > p')].at(-1)!;
+	if (after.nextElementSibling !== bar) after.after(bar);
 	bar.hidden = false;
+	// Read once the bar is out of the selection, so its labels are not part of the quote.
+	quote = { turn, text: selection!.toString() };
 }
 
 /**
