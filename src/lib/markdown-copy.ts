@@ -56,6 +56,7 @@ function selectedTurn(selection: Selection): HTMLElement | undefined {
 	return turn && !inMeta ? turn : undefined;
 }
 
+/** A button of the quote bar: copies what `copy` makes of the current quote. */
 function button(label: string, copy: (turn: HTMLElement, text: string) => string, message: string): HTMLButtonElement {
 	const element = document.createElement('button');
 	element.type = 'button';
