@@ -2,7 +2,8 @@
  * `npm run check:links [dir]`: walks the built site and fails on any internal
  * link that leads nowhere. Checks every `href`, `src`, `action` and OpenGraph
  * URL of every page, and every absolute URL of the site inside the feeds,
- * sitemaps and JSON files; a `#fragment` must name an element of the target
+ * sitemaps, JSON, caption, Markdown and text files (the episodes' `.md`,
+ * llms.txt and its complete text files); a `#fragment` must name an element of the target
  * page. Links must be what the deployment serves: under the base path, with
  * the trailing slash (no redirects). Set SITE_URL and BASE_PATH as for the
  * build being checked.
@@ -43,10 +44,11 @@ for (const file of ours) {
 			}
 		}
 		anchors.set(page, ids);
-	} else if (/\.(xml|json|txt|vtt)$/.test(file)) {
+	} else if (/\.(xml|json|txt|vtt|srt|md)$/.test(file)) {
 		const text = await readText(dir, file);
 		const escaped = siteRoot.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-		for (const match of text.matchAll(new RegExp(`${escaped}[^\\s"'<>]*`, 'g'))) {
+		// In Markdown (the .md files, llms.txt) a link's `)` ends its URL; the site's own URLs never hold one.
+		for (const match of text.matchAll(new RegExp(`${escaped}[^\\s"'<>)]*`, 'g'))) {
 			links.push({ from: servedPath(file, deployment), url: match[0].replace(/&amp;/g, '&') });
 		}
 	}

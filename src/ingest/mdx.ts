@@ -70,13 +70,40 @@ function escapeLineStart(line: string): string {
 		.replace(/^(e)(xport\b)/, '&#x65;$2');
 }
 
-function listMarkdown(items: readonly ListItem[], depth = 0): string {
+/** Renders list items as a Markdown bullet list, nested items indented two spaces per level. */
+export function listMarkdown(items: readonly ListItem[], depth = 0): string {
 	return items
 		.map((item) => {
 			const line = `${'  '.repeat(depth)}- ${inlineMarkdown(item.content) || '\u00a0'}`;
 			return item.children?.length ? `${line}\n${listMarkdown(item.children, depth + 1)}` : line;
 		})
 		.join('\n');
+}
+
+/**
+ * An ATX heading from already escaped inline Markdown. A run of `#` at its end
+ * would be read as the optional closing sequence and dropped, so it is escaped.
+ */
+export function headingMarkdown(level: number, inline: string): string {
+	return `${'#'.repeat(level)} ${inline.replace(/(^|\s)(#+)$/, '$1\\$2')}`;
+}
+
+/** A heading as the MDX entry writes it: JSX, so the page keeps the model's anchor id. */
+const JSX_HEADING = /^<h([2-4]) id="[a-z][a-z0-9-]*">(.*)<\/h\1>$/gm;
+
+/**
+ * The prose of an MDX entry (as `renderEpisodeProse` writes it) as plain
+ * CommonMark, for the episode's Markdown file: the frontmatter dropped and the
+ * JSX headings written as ATX headings. Everything else is already CommonMark:
+ * the escapes are backslashes before ASCII punctuation and character
+ * references, and the only unescaped `<` at the start of a line are those
+ * headings.
+ */
+export function proseMarkdown(mdx: string): string {
+	return mdx
+		.replace(/^---\n[\s\S]*?\n---\n/, '')
+		.replace(JSX_HEADING, (_, level: string, inline: string) => headingMarkdown(Number(level), inline))
+		.trim();
 }
 
 /** Renders blocks as Markdown; headings are JSX so their anchor ids are the model's. */

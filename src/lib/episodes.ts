@@ -5,8 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { entryFileNames, proseMarkdown } from '../ingest/mdx.ts';
 import type { EpisodeEntry } from '../schemas/entry.ts';
 import { TranscriptSchema } from '../schemas/episode.ts';
+import { episodeMarkdown } from './episode-markdown.ts';
+import { fullTextParts, type FullTextPart } from './llms-txt.ts';
+import { episodePath } from './routes.ts';
+import { absoluteUrl } from './site.ts';
 import { speakerProfiles, type SpeakerProfile } from './speakers.ts';
 
 /** An episode entry of the content collection. */
@@ -45,6 +50,44 @@ export async function loadEpisodeEntry(episode: EpisodeEntryDoc): Promise<Episod
 	if (!episode.filePath) throw new Error(`episode ${episode.id} has no entry file`);
 	const file: { transcript?: unknown } = JSON.parse(await readFile(path.resolve(episode.filePath), 'utf8'));
 	return { ...data, transcript: TranscriptSchema.parse(file.transcript) };
+}
+
+/**
+ * The episode as one Markdown document (`episodeMarkdown`): the entry with
+ * its transcript, and its prose read from the MDX file beside it.
+ */
+export async function loadEpisodeMarkdown(episode: EpisodeEntryDoc, siteUrl: URL | undefined): Promise<string> {
+	if (!episode.filePath) throw new Error(`episode ${episode.id} has no entry file`);
+	const proseFile = path.join(path.dirname(path.resolve(episode.filePath)), entryFileNames(episode.id).prose);
+	const [entry, prose] = await Promise.all([loadEpisodeEntry(episode), readFile(proseFile, 'utf8')]);
+	return episodeMarkdown(entry, proseMarkdown(prose), absoluteUrl(episodePath(entry.slug), siteUrl));
+}
+
+let markdownCache: Promise<Map<string, Uint8Array<ArrayBuffer>>> | undefined;
+
+/**
+ * Every episode's Markdown by slug, as UTF-8, made once per build: the `.md`
+ * files, `/llms.txt` (which lists their sizes) and the complete text files
+ * all need it, and making it is most of their cost (reading and validating
+ * each transcript). Kept as bytes, not strings: half the memory at 2,000
+ * episodes, and outside V8's heap.
+ */
+export function getEpisodeMarkdown(): Promise<Map<string, Uint8Array<ArrayBuffer>>> {
+	// The configured site, as the routes' `site`: getStaticPaths, which needs the sizes, is not given one.
+	const siteUrl = import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined;
+	markdownCache ??= getEpisodes().then(async (episodes) => {
+		const markdown = new Map<string, Uint8Array<ArrayBuffer>>();
+		const encoder = new TextEncoder();
+		for (const episode of episodes) markdown.set(episode.data.slug, encoder.encode(await loadEpisodeMarkdown(episode, siteUrl)));
+		return markdown;
+	});
+	return markdownCache;
+}
+
+/** The complete text files of /llms.txt: every episode's Markdown, a file per year (see `fullTextParts`). */
+export async function getFullTextParts(): Promise<FullTextPart[]> {
+	const [episodes, markdown] = await Promise.all([getEpisodes(), getEpisodeMarkdown()]);
+	return fullTextParts(episodes.map(({ data }) => ({ slug: data.slug, published: data.published, bytes: markdown.get(data.slug)!.length })));
 }
 
 /** An episode with the ones published just before and after it. */

@@ -7,7 +7,7 @@ import type { RSSFeedItem } from '@astrojs/rss';
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { SiteConfig } from '../schemas/site.ts';
 import { escapeMarkup } from './escape.ts';
-import { chaptersPath, episodePath, transcriptPath, vttPath } from './routes.ts';
+import { chaptersPath, episodePath, srtPath, transcriptPath, vttPath } from './routes.ts';
 import { absoluteUrl } from './site.ts';
 
 /** The Podcasting 2.0 namespace. */
@@ -24,6 +24,7 @@ export function podcastElements(episode: EpisodeSummary, siteUrl: URL | undefine
 		elements.push(
 			`<podcast:transcript url="${url(transcriptPath(episode.slug))}" type="application/json"/>`,
 			`<podcast:transcript url="${url(vttPath(episode.slug))}" type="text/vtt"/>`,
+			`<podcast:transcript url="${url(srtPath(episode.slug))}" type="application/x-subrip"/>`,
 		);
 	}
 	for (const speaker of episode.speakers.filter((s) => s.role !== 'other')) {

@@ -4,7 +4,7 @@
  * an episode entry; the endpoints in src/pages only serve their output.
  */
 import type { EpisodeEntry } from '../schemas/entry.ts';
-import { vttTime } from './time.ts';
+import { srtTime, vttTime } from './time.ts';
 
 /** JSON chapters 1.2: https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/jsonChapters.md */
 export interface ChaptersFile {
@@ -68,15 +68,25 @@ function vttText(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/-->/g, '--&gt;');
 }
 
+/** One caption: a stretch of the episode and who says what in it. */
+export interface Cue {
+	start: number;
+	end: number;
+	/** Full name of the speaker whose turn starts the cue; absent where the transcript names no speaker. */
+	speaker: string | undefined;
+	/** What is said, one line per paragraph; a turn merged into the cue starts its line with its speaker. */
+	text: string;
+}
+
 /**
- * The transcript as WebVTT, one cue per turn with a voice tag. A cue needs
- * both times: a turn without a start takes the previous cue's end, one
- * without an end the next known start (or the episode's end). Turns whose
- * times cannot be placed after the previous cue are merged into it.
+ * The transcript as captions, one cue per turn, shared by WebVTT and SubRip.
+ * A cue needs both times: a turn without a start takes the previous cue's
+ * end, one without an end the next known start (or the episode's end). Turns
+ * whose times cannot be placed after the previous cue are merged into it, so
+ * cues never overlap and their starts increase.
  */
-export function transcriptVtt(episode: EpisodeEntry): string {
+export function transcriptCues(episode: EpisodeEntry): Cue[] {
 	const turns = episode.transcript?.turns ?? [];
-	type Cue = { start: number; end: number; speaker: string | undefined; text: string };
 	const cues: Cue[] = [];
 	for (const [i, turn] of turns.entries()) {
 		const previous = cues.at(-1);
@@ -84,7 +94,11 @@ export function transcriptVtt(episode: EpisodeEntry): string {
 		const nextStart = turns.slice(i + 1).find((t) => t.start !== undefined)?.start;
 		const end = turn.end ?? nextStart ?? Math.max(episode.duration, start + 1);
 		const speaker = speakerName(episode, turn.speaker);
-		const text = turnBody(turn.paragraphs).replace(/\n\n/g, '\n');
+		// A blank line would end a caption early in both formats.
+		const text = turn.paragraphs
+			.map((paragraph) => paragraph.text.replace(/\s*\n\s*/g, ' ').trim())
+			.filter(Boolean)
+			.join('\n');
 		if (previous && (start < previous.end || end <= start)) {
 			previous.text += `\n${speaker === previous.speaker || speaker === undefined ? '' : `${speaker}: `}${text}`;
 			previous.end = Math.max(previous.end, end);
@@ -92,6 +106,24 @@ export function transcriptVtt(episode: EpisodeEntry): string {
 		}
 		cues.push({ start, end: Math.max(end, start + 1), speaker, text });
 	}
-	const body = cues.map((cue, i) => `${i + 1}\n${vttTime(cue.start)} --> ${vttTime(cue.end)}\n${cue.speaker === undefined ? '' : `<v ${vttText(cue.speaker)}>`}${vttText(cue.text)}`);
+	return cues;
+}
+
+/** The transcript as WebVTT, one cue per turn (see `transcriptCues`) with a voice tag. */
+export function transcriptVtt(episode: EpisodeEntry): string {
+	const body = transcriptCues(episode).map((cue, i) => `${i + 1}\n${vttTime(cue.start)} --> ${vttTime(cue.end)}\n${cue.speaker === undefined ? '' : `<v ${vttText(cue.speaker)}>`}${vttText(cue.text)}`);
 	return `WEBVTT\n\n${body.join('\n\n')}\n`;
+}
+
+/**
+ * The transcript as SubRip (`.srt`), the captions format most players and
+ * editors read: the same cues as the WebVTT file, numbered from 1, times as
+ * `HH:MM:SS,mmm`, the speaker's name before the text. SubRip has no escapes;
+ * players read `<b>`, `<i>` and `<font>` as styling, so angle brackets from
+ * the dump become look-alike characters there and nothing else changes.
+ */
+export function transcriptSrt(episode: EpisodeEntry): string {
+	const srtText = (text: string) => text.replace(/</g, '‹').replace(/>/g, '›');
+	const body = transcriptCues(episode).map((cue, i) => `${i + 1}\n${srtTime(cue.start)} --> ${srtTime(cue.end)}\n${srtText(cue.speaker === undefined ? cue.text : `${cue.speaker}: ${cue.text}`)}`);
+	return `${body.join('\n\n')}\n`;
 }

@@ -16,6 +16,14 @@ export const chaptersPath = (slug: string) => `episodes/${slug}/chapters.json`;
 export const transcriptPath = (slug: string) => `episodes/${slug}/transcript.json`;
 /** WebVTT transcript. */
 export const vttPath = (slug: string) => `episodes/${slug}/transcript.vtt`;
+/** SubRip captions. */
+export const srtPath = (slug: string) => `episodes/${slug}/transcript.srt`;
+/** The whole episode as one Markdown document, for people and their AI tools. */
+export const markdownPath = (slug: string) => `episodes/${slug}.md`;
+/** The archive's index for language models (the llms.txt proposal). */
+export const llmsPath = 'llms.txt';
+/** One of the complete text files listed in llms.txt: every episode of a year (`2024`), or a part of one (`2024-2`). */
+export const llmsFullPath = (part: string) => `llms-full-${part}.txt`;
 /** The list of every episode with its files. */
 export const episodesIndexJsonPath = 'episodes.json';
 /** Everyone who speaks in the archive. */

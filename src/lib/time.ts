@@ -49,6 +49,11 @@ export function vttTime(seconds: number): string {
 	return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}.000`;
 }
 
+/** Formats seconds as a SubRip cue time (`01:02:03,000`): WebVTT's with a comma before the milliseconds. */
+export function srtTime(seconds: number): string {
+	return vttTime(seconds).replace('.', ',');
+}
+
 /** Formats a duration for humans: `1 h 02 min`, `48 min`. */
 export function formatDuration(seconds: number): string {
 	const h = Math.floor(seconds / 3600);

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { audioRef } from '../lib/episode-media.ts';
 import { getEpisodes } from '../lib/episodes.ts';
-import { chaptersPath, episodePath, transcriptPath, vttPath } from '../lib/routes.ts';
+import { chaptersPath, episodePath, markdownPath, srtPath, transcriptPath, vttPath } from '../lib/routes.ts';
 import { absoluteUrl } from '../lib/site.ts';
 
 /** Every episode with its page and machine-readable files: a stable public interface. */
@@ -17,6 +17,8 @@ export const GET: APIRoute = async ({ site }) => {
 			chapters: absoluteUrl(chaptersPath(data.slug), site),
 			transcript: data.transcript ? absoluteUrl(transcriptPath(data.slug), site) : null,
 			vtt: data.transcript ? absoluteUrl(vttPath(data.slug), site) : null,
+			srt: data.transcript ? absoluteUrl(srtPath(data.slug), site) : null,
+			markdown: absoluteUrl(markdownPath(data.slug), site),
 			audio: audioRef(data.media?.audio),
 		})),
 	});

@@ -6,7 +6,7 @@ test.describe('machine-readable files', () => {
 		const index = await (await request.get('episodes.json')).json();
 		expect(index.episodes).toHaveLength(archiveEpisodes().length);
 		for (const entry of index.episodes) {
-			expect(Object.keys(entry)).toEqual(['slug', 'title', 'published', 'url', 'chapters', 'transcript', 'vtt', 'audio']);
+			expect(Object.keys(entry)).toEqual(['slug', 'title', 'published', 'url', 'chapters', 'transcript', 'vtt', 'srt', 'markdown', 'audio']);
 			expect(entry.url).toMatch(new RegExp(`/episodes/${entry.slug}/$`));
 			// The files are served from this build (their absolute URLs point at the configured site).
 			const local = (url: string) => new URL(new URL(url).pathname.replace(/^.*?\/episodes\//, 'episodes/'), baseURL).href;

@@ -6,6 +6,7 @@
  * and search (Pagefind, which compiles WebAssembly) still works under it.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { Parser } from 'commonmark';
 import { HtmlValidate } from 'html-validate';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -201,6 +202,37 @@ test.describe('a site built from a hostile dump', () => {
 		expect(seen.dialogs).toEqual([]);
 		expect(seen.errors).toEqual([]);
 		expect(await seen.violations()).toEqual([]);
+	});
+
+	test('the episode’s Markdown file renders as text in a CommonMark renderer: nothing in it becomes HTML', async () => {
+		const markdown = await readFile(path.join(dir, 'dist', 'episodes', `${HOSTILE}.md`), 'utf8');
+		const body = markdown.slice(markdown.indexOf('\n---\n') + 5);
+		const html: string[] = [];
+		const links: string[] = [];
+		let text = '';
+		const walker = new Parser().parse(body).walker();
+		for (let event = walker.next(); event; event = walker.next()) {
+			const { node, entering } = event;
+			if (!entering) continue;
+			if (node.type === 'html_block' || node.type === 'html_inline') html.push(node.literal ?? '');
+			if (node.type === 'link' || node.type === 'image') links.push(node.destination ?? '');
+			if (node.type === 'text' || node.type === 'code') text += node.literal;
+			if (node.type === 'softbreak') text += ' ';
+		}
+		expect(html).toEqual([]);
+		expect(links.filter((href) => !/^https?:\/\//.test(href))).toEqual([]);
+		for (const injected of [
+			"<script>window.__pwned = 'script'</script>",
+			`<img src=x onerror="window.__pwned = 'img'">`,
+			'{props.secret} and {1+1} and `backticks` and </textarea><!-- an HTML comment --> and <style>body{display:none}</style>.',
+			'import fs from "node:fs"',
+			`<svg onload="window.__pwned = 'svg'"></svg>`,
+			`<iframe src="javascript:window.__pwned='iframe'"></iframe>`,
+			`<b onmouseover="window.__pwned = 'turn'">bold</b>`,
+			"<script>window.__pwned = 'transcript'</script> Thanks for having me.",
+		]) {
+			expect(text, injected).toContain(injected);
+		}
 	});
 
 	test('every page has the strict policy, and search works under it', async ({ page }) => {

@@ -103,9 +103,10 @@ describe('title and slug corrections', () => {
 		expect(pages[0]!.html).toContain('<meta http-equiv="refresh" content="0; url=/archive/episodes/suno-mikey-shulman/">');
 		expect(pages[0]!.html).toContain('<link rel="canonical" href="https://example.org/archive/episodes/suno-mikey-shulman/">');
 		expect(pages[0]!.html).not.toContain('<script');
-		expect(redirectsFile(result.redirects, '/archive/').split('\n').slice(1, 3)).toEqual([
+		expect(redirectsFile(result.redirects, '/archive/').split('\n').slice(1, 4)).toEqual([
 			`/archive/episodes/${SUNO}/ /archive/episodes/suno-mikey-shulman/ 301`,
 			`/archive/episodes/${SUNO}/* /archive/episodes/suno-mikey-shulman/:splat 301`,
+			`/archive/episodes/${SUNO}.md /archive/episodes/suno-mikey-shulman.md 301`,
 		]);
 	});
 

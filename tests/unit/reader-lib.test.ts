@@ -233,12 +233,13 @@ describe('structured data and feed', () => {
 		expect(jsonLdText({ name: '</script><script>alert(1)</script>' })).not.toContain('</script>');
 	});
 
-	test('feed items point at chapters and both transcripts, and name the people', () => {
+	test('feed items point at chapters and every transcript, and name the people', () => {
 		const xml = podcastElements(episode({ speakers: [alessio, { ...david, name: 'David "D" Luan & co' }] }), new URL('https://x.org'));
 		expect(xml).toBe(
 			'<podcast:chapters url="https://x.org/episodes/why-google-failed/chapters.json" type="application/json+chapters"/>' +
 				'<podcast:transcript url="https://x.org/episodes/why-google-failed/transcript.json" type="application/json"/>' +
 				'<podcast:transcript url="https://x.org/episodes/why-google-failed/transcript.vtt" type="text/vtt"/>' +
+				'<podcast:transcript url="https://x.org/episodes/why-google-failed/transcript.srt" type="application/x-subrip"/>' +
 				'<podcast:person role="host">Alessio Fanelli</podcast:person>' +
 				'<podcast:person role="guest">David &quot;D&quot; Luan &amp; co</podcast:person>',
 		);
