@@ -1,7 +1,10 @@
 /**
  * `npm run check:budgets [dir]`: what the built pages may weigh and carry.
  *
- * - the largest episode page: at most 500 KB of HTML (uncompressed);
+ * - every HTML page: at most 500 KB of HTML (uncompressed);
+ * - every list page (any page but an episode's): at most 3,000 elements, as
+ *   an HTML parser counts them, so the lists stay split as the archive grows
+ *   (an episode page is as long as its transcript, and is held to its bytes);
  * - CSS: at most 15 KB gzipped on any page (all its stylesheets together);
  * - JavaScript on an episode page: at most 5 KB gzipped (inline and external
  *   scripts with the modules they import; JSON-LD is data, not script), and
@@ -20,7 +23,7 @@ import { attr, deploymentFromEnv, elements, listFiles, readText, textOf } from '
 
 const dir = process.argv[2] ?? 'dist';
 const deployment = deploymentFromEnv();
-const LIMITS = { episodeHtml: 500_000, cssGzip: 15_000, episodeJsGzip: 5_000, playerJsGzip: 400 };
+const LIMITS = { pageHtml: 500_000, listElements: 3_000, cssGzip: 15_000, episodeJsGzip: 5_000, playerJsGzip: 400 };
 
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -41,6 +44,8 @@ async function moduleGraph(file: string, seen = new Set<string>()): Promise<Set<
 const failures: string[] = [];
 const files = (await listFiles(dir)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
 let largest = { file: '', bytes: 0 };
+/** The list page with the most elements. */
+let mostElements = { file: '', count: 0 };
 let maxCss = { file: '', bytes: 0 };
 /** The episode pages with the most JavaScript, without and with an audio player (whose limit is higher). */
 const maxJs = { plain: { file: '', bytes: 0 }, player: { file: '', bytes: 0 } };
@@ -49,7 +54,8 @@ for (const file of files) {
 	const html = await readText(dir, file);
 	const isEpisode = /^episodes\/[^/]+\/index\.html$/.test(file);
 	const bytes = (await stat(path.join(dir, file))).size;
-	if (isEpisode && bytes > largest.bytes) largest = { file, bytes };
+	if (bytes > largest.bytes) largest = { file, bytes };
+	if (bytes > LIMITS.pageHtml) failures.push(`${file}: ${kb(bytes)} of HTML`);
 
 	// Astro puts a page's top-level <script> after the layout's </html>; browsers cope, validators do not.
 	if (html.slice(html.lastIndexOf('</html>') + 7).trim()) failures.push(`${file}: content after </html> (a <script> outside the layout?)`);
@@ -57,7 +63,12 @@ for (const file of files) {
 	const scripts = new Set<string>();
 	let inlineJs = 0;
 	let hasPlayer = false;
-	for (const element of elements(html)) {
+	const all = elements(html);
+	if (!isEpisode) {
+		if (all.length > mostElements.count) mostElements = { file, count: all.length };
+		if (all.length > LIMITS.listElements) failures.push(`${file}: ${all.length.toLocaleString('en-US')} elements on a list page`);
+	}
+	for (const element of all) {
 		if (element.tagName === 'audio') hasPlayer = true;
 		if (element.tagName === 'astro-island') failures.push(`${file}: a framework island (<astro-island>)`);
 		for (const { name, value } of element.attrs) {
@@ -83,12 +94,12 @@ for (const file of files) {
 	}
 }
 
-console.log(`largest episode page: ${kb(largest.bytes)} of HTML (limit ${kb(LIMITS.episodeHtml)}) — ${largest.file}`);
+console.log(`largest page: ${kb(largest.bytes)} of HTML (limit ${kb(LIMITS.pageHtml)}) — ${largest.file}`);
+console.log(`most elements on a list page: ${mostElements.count.toLocaleString('en-US')} (limit ${LIMITS.listElements.toLocaleString('en-US')}) — ${mostElements.file}`);
 console.log(`most CSS on a page:   ${kb(maxCss.bytes)} gzipped (limit ${kb(LIMITS.cssGzip)}) — ${maxCss.file}`);
 const jsLimits = { plain: LIMITS.episodeJsGzip, player: LIMITS.episodeJsGzip + LIMITS.playerJsGzip };
 console.log(`most JS on an episode page: ${kb(maxJs.plain.bytes)} gzipped (limit ${kb(jsLimits.plain)}) — ${maxJs.plain.file}`);
 if (maxJs.player.file) console.log(`  … on one with a player: ${kb(maxJs.player.bytes)} gzipped (limit ${kb(jsLimits.player)}) — ${maxJs.player.file}`);
-if (largest.bytes > LIMITS.episodeHtml) failures.push(`${largest.file}: ${kb(largest.bytes)} of HTML`);
 if (maxCss.bytes > LIMITS.cssGzip) failures.push(`${maxCss.file}: ${kb(maxCss.bytes)} of CSS`);
 for (const kind of ['plain', 'player'] as const) {
 	if (maxJs[kind].bytes > jsLimits[kind]) failures.push(`${maxJs[kind].file}: ${kb(maxJs[kind].bytes)} of JavaScript`);
