@@ -256,7 +256,7 @@ export function pageBudgetChecks(sizes: readonly Pick<SizeResult, 'episodes' | '
 		return { file: `N = ${result.episodes}`, bytes: figure(result.site) };
 	};
 	return checkPageBudgets({
-		episodeHtml: heaviest((site) => site.largestPage.raw),
+		pageHtml: heaviest((site) => site.largestPage.raw),
 		pageCssGzip: heaviest((site) => site.pageCssGzip),
 		episodeJsGzip: heaviest((site) => site.pageJsGzip),
 		// The bench's corpus comes from the text dump, which has no audio: no page has a player.

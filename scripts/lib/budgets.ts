@@ -11,8 +11,14 @@ import { attr, elements, listFiles, readText, textOf, type Deployment } from './
 
 /** The limits, in bytes. */
 export const BUDGETS = {
-	/** The largest episode page's HTML, uncompressed. */
-	episodeHtml: 500_000,
+	/** Any HTML page, uncompressed. */
+	pageHtml: 500_000,
+	/**
+	 * Elements on a list page (any page but an episode's), as an HTML parser
+	 * counts them, so lists stay split as the archive grows (an episode page is
+	 * as long as its transcript, and is held to its bytes).
+	 */
+	listElements: 3_000,
 	/** CSS on any page (all its stylesheets and `<style>`s together), gzipped. */
 	pageCssGzip: 15_000,
 	/** JavaScript on an episode page (its scripts and the modules they import; not JSON-LD), gzipped. */
@@ -39,7 +45,7 @@ export interface Weight {
 
 /** The heaviest pages of a build, one figure per budgeted page weight. */
 export interface PageWeights {
-	episodeHtml: Weight;
+	pageHtml: Weight;
 	pageCssGzip: Weight;
 	episodeJsGzip: Weight;
 	playerEpisodeJsGzip: Weight;
@@ -49,6 +55,8 @@ export interface PageWeights {
 export interface SiteAudit {
 	pages: number;
 	weights: PageWeights;
+	/** The list page with the most elements. */
+	listElements: { file: string; count: number };
 	violations: string[];
 }
 
@@ -73,7 +81,8 @@ export async function weighSite(dir: string, deployment: Deployment): Promise<Si
 	const violations: string[] = [];
 	const files = (await listFiles(dir)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
 	const none = () => ({ file: '', bytes: 0 });
-	const weights: PageWeights = { episodeHtml: none(), pageCssGzip: none(), episodeJsGzip: none(), playerEpisodeJsGzip: none() };
+	let listElements = { file: '', count: 0 };
+	const weights: PageWeights = { pageHtml: none(), pageCssGzip: none(), episodeJsGzip: none(), playerEpisodeJsGzip: none() };
 	const heavier = (key: keyof PageWeights, file: string, bytes: number) => {
 		if (bytes > weights[key].bytes) weights[key] = { file, bytes };
 	};
@@ -81,7 +90,7 @@ export async function weighSite(dir: string, deployment: Deployment): Promise<Si
 	for (const file of files) {
 		const html = await readText(dir, file);
 		const isEpisode = /^episodes\/[^/]+\/index\.html$/.test(file);
-		if (isEpisode) heavier('episodeHtml', file, (await stat(path.join(dir, file))).size);
+		heavier('pageHtml', file, (await stat(path.join(dir, file))).size);
 
 		// Astro puts a page's top-level <script> after the layout's </html>; browsers cope, validators do not.
 		if (html.slice(html.lastIndexOf('</html>') + 7).trim()) violations.push(`${file}: content after </html> (a <script> outside the layout?)`);
@@ -89,7 +98,10 @@ export async function weighSite(dir: string, deployment: Deployment): Promise<Si
 		const scripts = new Set<string>();
 		let inlineJs = 0;
 		let hasPlayer = false;
-		for (const element of elements(html)) {
+		const all = elements(html);
+		if (!isEpisode && all.length > listElements.count) listElements = { file, count: all.length };
+		if (!isEpisode && all.length > BUDGETS.listElements) violations.push(`${file}: ${all.length.toLocaleString('en-US')} elements on a list page, over ${BUDGETS.listElements.toLocaleString('en-US')}`);
+		for (const element of all) {
 			if (element.tagName === 'audio') hasPlayer = true;
 			if (element.tagName === 'astro-island') violations.push(`${file}: a framework island (<astro-island>)`);
 			for (const { name, value } of element.attrs) {
@@ -113,7 +125,7 @@ export async function weighSite(dir: string, deployment: Deployment): Promise<Si
 			heavier(hasPlayer ? 'playerEpisodeJsGzip' : 'episodeJsGzip', file, js);
 		}
 	}
-	return { pages: files.length, weights, violations };
+	return { pages: files.length, weights, listElements, violations };
 }
 
 /** One budget checked: what it limits, the figure and where it was measured, the limit, and whether the figure keeps to it. */
@@ -126,7 +138,7 @@ export interface BudgetCheck {
 }
 
 const LABELS: Record<keyof PageWeights, string> = {
-	episodeHtml: 'largest episode page, HTML',
+	pageHtml: 'largest page, HTML',
 	pageCssGzip: 'most CSS on a page, gzipped',
 	episodeJsGzip: 'most JavaScript on an episode page, gzipped',
 	playerEpisodeJsGzip: 'most JavaScript on an episode page with an audio player, gzipped',

@@ -46,6 +46,54 @@ export function groupByYearMonth<T>(items: readonly T[], published: (item: T) =>
 	return years;
 }
 
+/** How many of the newest episodes the episodes index lists above the years. */
+export const INDEX_LATEST = 10;
+
+/** A year of the archive as the episodes index summarizes it. */
+export interface YearSummary {
+	year: number;
+	episodes: number;
+	/** Running time of the year's episodes, in seconds. */
+	seconds: number;
+	/** Episodes of the year that come with a transcript. */
+	transcripts: number;
+}
+
+/** Each year's counts, newest year first (episodes come newest first). */
+export function yearSummaries(episodes: readonly EpisodeSummary[]): YearSummary[] {
+	return groupByYearMonth(episodes, (episode) => episode.published).map((group) => {
+		const items = group.months.flatMap((month) => month.items);
+		return {
+			year: group.year,
+			episodes: items.length,
+			seconds: items.reduce((sum, episode) => sum + episode.duration, 0),
+			transcripts: items.filter((episode) => episode.transcript).length,
+		};
+	});
+}
+
+/** A year's page: its episodes by month, newest first. */
+export interface YearPage<T> {
+	year: number;
+	months: MonthGroup<T>[];
+	/** Every episode of the year, newest first. */
+	items: T[];
+}
+
+/**
+ * One page per year with episodes, so that no list of episodes grows with
+ * the archive: at 2,000 episodes one list held 25,000 elements and took 4 s
+ * to paint on a phone (docs/benchmarks.md). Year pages live beside the
+ * episode pages (`episodes/2024/`), so a slug that is a bare year would take
+ * the same address: that stops the build instead of hiding a page.
+ */
+export function yearPages<T extends Pick<EpisodeSummary, 'slug' | 'published'>>(items: readonly T[]): YearPage<T>[] {
+	const years = groupByYearMonth(items, (item) => item.published);
+	const clash = items.find((item) => years.some((group) => String(group.year) === item.slug));
+	if (clash) throw new Error(`episode slug "${clash.slug}" is the address of a year page (episodes/${clash.slug}/): give the episode another slug`);
+	return years.map((group) => ({ year: group.year, months: group.months, items: group.months.flatMap((month) => month.items) }));
+}
+
 /** The people of an episode as its header lists them. */
 export interface EpisodePeople {
 	guests: Speaker[];

@@ -8,11 +8,12 @@ import { getCollection, getEntry, render, type CollectionEntry } from 'astro:con
 import { entryFileNames, proseMarkdown } from '../ingest/mdx.ts';
 import type { EpisodeEntry } from '../schemas/entry.ts';
 import { TranscriptSchema } from '../schemas/episode.ts';
+import { yearPages, yearSummaries, type YearPage, type YearSummary } from './archive.ts';
 import { episodeMarkdown } from './episode-markdown.ts';
 import { fullTextParts, type FullTextPart } from './llms-txt.ts';
 import { episodePath } from './routes.ts';
 import { absoluteUrl } from './site.ts';
-import { speakerProfiles, type SpeakerProfile } from './speakers.ts';
+import { speakerProfiles, speakerYears, type SpeakerProfile, type SpeakerYear } from './speakers.ts';
 
 /** An episode entry of the content collection. */
 export type EpisodeEntryDoc = CollectionEntry<'episodes'>;
@@ -128,4 +129,20 @@ export function getSpeakerProfiles(): Promise<SpeakerProfile[]> {
 /** Static paths for speaker pages: one per person named or heard in any episode. */
 export async function speakerRoutes(): Promise<{ params: { id: string }; props: { profile: SpeakerProfile } }[]> {
 	return (await getSpeakerProfiles()).map((profile) => ({ params: { id: profile.id }, props: { profile } }));
+}
+
+/** Static paths for the episodes' year pages (`episodes/2024/`). */
+export async function episodeYearRoutes(): Promise<{ params: { year: string }; props: { page: YearPage<EpisodeEntryDoc['data']>; years: YearSummary[] } }[]> {
+	const episodes = await getEpisodeData();
+	const pages = yearPages(episodes);
+	const years = yearSummaries(episodes);
+	return pages.map((page) => ({ params: { year: String(page.year) }, props: { page, years } }));
+}
+
+/** Static paths for the year pages of speakers too frequent for one page (see `speakerYears`). */
+export async function speakerYearRoutes(): Promise<{ params: { id: string; year: string }; props: { profile: SpeakerProfile; year: SpeakerYear; years: SpeakerYear[] } }[]> {
+	return (await getSpeakerProfiles()).flatMap((profile) => {
+		const years = speakerYears(profile);
+		return years.map((year) => ({ params: { id: profile.id, year: String(year.year) }, props: { profile, year, years } }));
+	});
 }

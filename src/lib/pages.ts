@@ -3,9 +3,10 @@
  * the like, computed here so route files stay thin.
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
-import { episodesPath, episodesYearPath, episodePath, homePath, searchPath, speakerPath, speakersPath, topicPath, topicsPath } from './routes.ts';
+import type { YearSummary } from './archive.ts';
+import { episodesPath, episodesYearPath, episodePath, homePath, searchPath, speakerPath, speakersPath, speakerYearPath, topicPath, topicsPath } from './routes.ts';
 import { absoluteUrl, site, withBase } from './site.ts';
-import type { SpeakerProfile } from './speakers.ts';
+import { latestAppearances, type SpeakerProfile, type SpeakerYear } from './speakers.ts';
 import { breadcrumbList, definedTerm, person, podcastEpisode, podcastSeries, webSite, type JsonLd } from './structured-data.ts';
 import type { TopicView } from './topics.ts';
 
@@ -32,6 +33,32 @@ export function episodeTrail(episode: EpisodeSummary): Step[] {
 		{ name: String(year), path: episodesYearPath(year) },
 	];
 }
+
+/** The trail above a year of the episodes. */
+export const episodesTrail: Step[] = [
+	{ name: 'Archive', path: homePath },
+	{ name: 'Episodes', path: episodesPath },
+];
+
+/** A link to a year's page, with how many episodes it lists. */
+export interface YearLink {
+	year: number;
+	count: number;
+	href: string;
+}
+
+/** Links to the episodes' year pages. */
+export const episodeYearLinks = (years: readonly YearSummary[]): YearLink[] =>
+	years.map((year) => ({ year: year.year, count: year.episodes, href: withBase(episodesYearPath(year.year)) }));
+
+/** Links to a speaker's year pages. */
+export const speakerYearLinks = (id: string, years: readonly SpeakerYear[]): YearLink[] =>
+	years.map((year) => ({ year: year.year, count: year.appearances.length, href: withBase(speakerYearPath(id, year.year)) }));
+
+/** JSON-LD of a year's page: its breadcrumbs. */
+export const episodesYearLd = (year: number, siteUrl: URL | undefined): JsonLd[] => [
+	breadcrumbsLd(episodesTrail, { name: String(year), path: episodesYearPath(year) }, siteUrl),
+];
 
 /** The trail above a speaker page. */
 export const speakerTrail: Step[] = [
@@ -68,12 +95,21 @@ export function speakerLd(profile: SpeakerProfile, siteUrl: URL | undefined): Js
 		person(
 			profile.name,
 			absoluteUrl(speakerPath(profile.id), siteUrl),
-			profile.appearances.map((appearance) => absoluteUrl(episodePath(appearance.episode.slug), siteUrl)),
+			// The episodes the page lists: a host's every episode would grow the page with the archive.
+			latestAppearances(profile).map((appearance) => absoluteUrl(episodePath(appearance.episode.slug), siteUrl)),
 			host?.url,
 		),
 		breadcrumbsLd(speakerTrail, { name: profile.name, path: speakerPath(profile.id) }, siteUrl),
 	];
 }
+
+/** The trail above a speaker's year page: the speaker's own page is the last step. */
+export const speakerYearTrail = (profile: Pick<SpeakerProfile, 'id' | 'name'>): Step[] => [...speakerTrail, { name: profile.name, path: speakerPath(profile.id) }];
+
+/** JSON-LD of a speaker's year page: its breadcrumbs. */
+export const speakerYearLd = (profile: Pick<SpeakerProfile, 'id' | 'name'>, year: number, siteUrl: URL | undefined): JsonLd[] => [
+	breadcrumbsLd(speakerYearTrail(profile), { name: String(year), path: speakerYearPath(profile.id, year) }, siteUrl),
+];
 
 /** How a speaker's role reads on their page. */
 export function roleLabel(profile: Pick<SpeakerProfile, 'role' | 'appearances'>): string {

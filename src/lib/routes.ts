@@ -45,5 +45,7 @@ export const sitemapPath = 'sitemap-index.xml';
 
 /** Id of a year's section on the episodes index (`y2024`: ids must not start with a digit). */
 export const yearAnchor = (year: number) => `y${year}`;
-/** A year's section on the episodes index. */
-export const episodesYearPath = (year: number) => `${episodesPath}#${yearAnchor(year)}`;
+/** A year's page: every episode of that year, newest first. */
+export const episodesYearPath = (year: number) => `${episodesPath}${year}/`;
+/** A speaker's episodes of one year, for speakers too frequent to list on one page. */
+export const speakerYearPath = (id: string, year: number) => `${speakerPath(id)}${year}/`;

@@ -24,7 +24,7 @@ test.describe('reading an episode', () => {
 		await expect(page.locator('.sidebar [aria-current="page"]')).toHaveText(title);
 	});
 
-	test('the navigation lists the current year’s episodes and links every other year to the index', async ({ page }) => {
+	test('the navigation lists the current year’s episodes and links every other year to its page', async ({ page }) => {
 		for (const [path, year, other] of [
 			[DAVID, '2024', '2023'],
 			['episodes/the-state-of-silicon-and-the-gpu-poors-with-dylan-patel-of/', '2023', '2024'],
@@ -41,9 +41,36 @@ test.describe('reading an episode', () => {
 			const link = nav.locator('a.nav-year-link');
 			await expect(link).toContainText(other);
 			await link.click();
-			await expect(page).toHaveURL(new RegExp(`/episodes/#y${other}$`));
-			await expect(page.locator(`#y${other}`)).toBeInViewport();
+			await expect(page).toHaveURL(new RegExp(`/episodes/${other}/$`));
+			await expect(page.locator('h1')).toHaveText(`Episodes of ${other}`);
+			const dates = await page.locator('.episode-item-date time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
+			expect(dates.length).toBe(archive.filter((episode) => episode.published.getUTCFullYear() === Number(other)).length);
+			expect(dates.every((date) => date.startsWith(other))).toBe(true);
 		}
+	});
+
+	test('the index keeps every year’s anchor, leading to that year’s page', async ({ page }) => {
+		for (const year of ['2023', '2024']) {
+			await page.goto(`episodes/#y${year}`);
+			const section = page.locator(`#y${year}`);
+			await expect(section).toBeInViewport();
+			await page.locator(`section:has(> #y${year})`).getByRole('link').click();
+			await expect(page).toHaveURL(new RegExp(`/episodes/${year}/$`));
+			await expect(page.locator('.year-links [aria-current="page"]')).toHaveText(year);
+		}
+	});
+
+	test('a host in every episode has a bounded page and one page per year', async ({ page }) => {
+		await page.goto('speakers/swyx/');
+		const listed = await page.locator('.episode-item').count();
+		const years = page.locator('.year-links a');
+		const counts = await page.locator('.year-links li').evaluateAll((items) => items.map((item) => Number(/\((\d+)\)/.exec(item.textContent!)![1])));
+		expect(counts.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(listed);
+		const first = (await years.first().innerText()).trim();
+		await years.first().click();
+		await expect(page).toHaveURL(new RegExp(`/speakers/swyx/${first}/$`));
+		await expect(page.locator('.episode-item')).toHaveCount(counts[0]!);
+		await expect(page.locator('.breadcrumbs')).toContainText('Shawn “swyx” Wang');
 	});
 
 	test('a #t= deep link lands on the turn that covers that moment', async ({ page }) => {
@@ -55,6 +82,22 @@ test.describe('reading an episode', () => {
 		await expect(landed).toHaveAttribute('id', expected);
 		await expect(landed).toBeInViewport();
 		await expect(landed).toBeFocused();
+	});
+
+	test('a #t- anchor deep in the longest transcript lands exactly on its turn, though turns far from the screen are not laid out', async ({ page }) => {
+		const longest = archive.filter((episode) => episode.transcript).sort((a, b) => b.transcript!.turns.length - a.transcript!.turns.length)[0]!;
+		const turns = longest.transcript!.turns;
+		const deep = turns[Math.floor(turns.length * 0.9)]!;
+		await page.goto(`episodes/${longest.slug}/#${deep.id}`);
+		const turn = page.locator(`[id="${deep.id}"]`);
+		await expect(turn).toHaveCSS('content-visibility', 'auto');
+		await expect(turn).toBeInViewport();
+		// Still there once the turns around it have been laid out at their real height.
+		await page.waitForTimeout(500);
+		const top = await turn.evaluate((element) => element.getBoundingClientRect().top);
+		expect(top).toBeGreaterThanOrEqual(-1);
+		expect(top).toBeLessThan(120);
+		await expect(page.locator('.turn:target')).toHaveAttribute('id', deep.id);
 	});
 
 	test('?t= and plain seconds work too, and a later hash change moves again', async ({ page }) => {
@@ -288,7 +331,12 @@ test.describe('for machines', () => {
 		const sitemapIndex = /Sitemap: (\S+)/.exec(robots)![1]!;
 		expect(sitemapIndex).toMatch(/sitemap-index\.xml$/);
 		const sitemap = await (await request.get('sitemap-0.xml')).text();
-		expect(sitemap.match(/<loc>[^<]*\/episodes\/[^/<]+\/<\/loc>/g)).toHaveLength(archive.length);
+		const episodePages = sitemap.match(/<loc>[^<]*\/episodes\/[^/<]+\/<\/loc>/g)!;
+		expect(episodePages.filter((loc) => !/\/episodes\/\d{4}\/</.test(loc))).toHaveLength(archive.length);
+		// The year pages too: every year of the archive, and a busy speaker's years.
+		const years = [...new Set(archive.map((episode) => episode.published.getUTCFullYear()))];
+		for (const year of years) expect(sitemap).toContain(`/episodes/${year}/</loc>`);
+		expect(sitemap).toMatch(/\/speakers\/swyx\/\d{4}\/<\/loc>/);
 		expect(sitemap).not.toContain('404');
 	});
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { archiveStats, episodePeople, groupByYearMonth, joinNames } from '../../src/lib/archive.ts';
+import { archiveStats, episodePeople, groupByYearMonth, joinNames, yearPages, yearSummaries } from '../../src/lib/archive.ts';
 import { parseDeepLinkTime, readDeepLink, turnAt } from '../../src/lib/deep-link.ts';
 import { podcastElements } from '../../src/lib/feed.ts';
 import rehypeJsxHeadings from '../../src/lib/rehype-jsx-headings.ts';
-import { episodeShares, formatShare, speakerProfiles } from '../../src/lib/speakers.ts';
+import { episodeShares, formatShare, latestAppearances, speakerProfiles, speakerYears } from '../../src/lib/speakers.ts';
 import { breadcrumbList, jsonLdText, podcastEpisode } from '../../src/lib/structured-data.ts';
 import { episodeToc } from '../../src/lib/toc.ts';
 import { countWords, summarizeEpisode } from '../../src/lib/transcript-summary.ts';
@@ -125,6 +125,49 @@ describe('speakers', () => {
 		[1, '100%'],
 	])('formatShare(%d) is %s', (share, text) => {
 		expect(formatShare(share)).toBe(text);
+	});
+});
+
+describe('lists that stay small as the archive grows', () => {
+	const at = (slug: string, iso: string, more: Partial<EpisodeEntry> = {}) => episode({ slug, published: new Date(iso), ...more });
+	const archive = [
+		at('c', '2025-01-02T10:00:00Z'),
+		at('b', '2024-12-31T23:30:00Z', { transcript: undefined, duration: 600 }),
+		at('a', '2024-01-01T00:00:00Z'),
+		at('old', '2022-06-01T00:00:00Z'),
+	];
+
+	test('a page per year holds that year’s episodes, newest first, and no year without any', () => {
+		expect(yearPages(archive).map((page) => [page.year, page.items.map((item) => item.slug)])).toEqual([
+			[2025, ['c']],
+			[2024, ['b', 'a']],
+			[2022, ['old']],
+		]);
+	});
+
+	test('each year is summarized with its episodes, running time and transcripts', () => {
+		expect(yearSummaries(archive)[1]).toEqual({ year: 2024, episodes: 2, seconds: 600 + 2495, transcripts: 1 });
+	});
+
+	test('a slug that is a bare year would take that year’s address, and stops the build', () => {
+		expect(() => yearPages([...archive, at('2024', '2023-05-05T00:00:00Z')])).toThrow('episode slug "2024" is the address of a year page');
+		expect(() => yearPages([...archive, at('2023', '2024-05-05T00:00:00Z')])).not.toThrow();
+	});
+
+	test('a speaker within the limit keeps one page with every episode', () => {
+		const [host] = speakerProfiles(archive);
+		expect(latestAppearances(host!, 4)).toHaveLength(4);
+		expect(speakerYears(host!, 4)).toEqual([]);
+	});
+
+	test('past the limit, a speaker page lists the latest episodes and every year gets a page', () => {
+		const [host] = speakerProfiles(archive);
+		expect(latestAppearances(host!, 3).map((a) => a.episode.slug)).toEqual(['c', 'b', 'a']);
+		expect(speakerYears(host!, 3).map((year) => [year.year, year.appearances.map((a) => a.episode.slug)])).toEqual([
+			[2025, ['c']],
+			[2024, ['b', 'a']],
+			[2022, ['old']],
+		]);
 	});
 });
 
