@@ -5,33 +5,12 @@
  * URLs that carry the words to mark). Part of the lazily loaded search
  * module (search-app.ts), never of a page's own script.
  */
-import {
-	contentWords,
-	deepLink,
-	EXCERPT_WORDS,
-	pagefindFilters,
-	pagefindSort,
-	phraseFirst,
-	phraseQuery,
-	pickSubResults,
-	RANKING,
-	type AnchorLike,
-	type DeepLink,
-	type SearchState,
-	type SubResultLike,
-	withHighlight,
-} from './search.ts';
+import { EXCERPT_WORDS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
+import { byPlaceQuality, placeUrl, rankPlaces, type PageData, type PlaceQuality } from './search-places.ts';
 
-/** The part of a Pagefind result's data that the search shows. */
-interface PagefindData {
-	url: string;
-	content: string;
-	/** The content the word locations count in (Pagefind's excerpts are cut from it). */
-	raw_content?: string;
+/** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
+interface PagefindData extends PageData {
 	excerpt: string;
-	meta: Record<string, string | undefined>;
-	sub_results: (SubResultLike & { excerpt: string })[];
-	anchors: AnchorLike[];
 }
 
 /** One result before its data is loaded. */
@@ -55,8 +34,14 @@ interface PagefindModule {
 	preload(term: string): Promise<void>;
 }
 
-/** A sub-result as shown: the chapter or heading, where it lands, and its excerpt. */
-export interface SubResultView extends DeepLink {
+/** A place under a result as shown: the chapter or heading, who speaks and when, where it lands, its excerpt. */
+export interface SubResultView {
+	title: string;
+	/** The page URL with the highlight parameters and the anchor of the turn (else the heading) where the words are. */
+	url: string;
+	speaker?: string | undefined;
+	/** When the turn starts (`36:13`). */
+	time?: string | undefined;
 	excerpt: string;
 }
 
@@ -70,6 +55,8 @@ export interface ResultView {
 	/** Pagefind's excerpt: text with `<mark>` around matched words (rendered through `markedText`). */
 	excerpt: string;
 	subResults: SubResultView[];
+	/** How well the best place holds the query, to order a page of results (`byPlaceQuality`). */
+	quality?: PlaceQuality | undefined;
 }
 
 /** The site's base path (`/` or `/archive/`), always with a trailing slash. */
@@ -107,18 +94,34 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
 	return exact && !sort ? phraseFirst(exact.results, loose.results) : loose.results;
 }
 
-/** Loads one hit's data and shapes it for display, with sub-results that land on the turn. */
+/**
+ * Loads one hit's data and shapes it for display: the title links to the
+ * best place (see `rankPlaces`), and the places under it are the turns and
+ * sections where the words are, best first. The top of the page (a title or
+ * guest match) is where the title link lands, never a place of its own.
+ */
 export async function resultView(hit: PagefindHit, query: string): Promise<ResultView> {
 	const data = await hit.data();
+	const places = rankPlaces(data, query);
+	const shown = places.filter((place) => place.anchor !== undefined);
 	return {
-		url: withHighlight(data.url, query),
+		url: withHighlight(placeUrl(data.url, places[0]), query),
 		title: data.meta.title ?? data.url,
 		date: data.meta.date,
 		guests: data.meta.guests,
 		excerpt: data.excerpt,
-		subResults: pickSubResults(data.sub_results, contentWords(data.raw_content ?? data.content), query).map((sub) => {
-			const link = deepLink(sub, data.anchors, sub.at);
-			return { ...link, url: withHighlight(link.url, query), excerpt: sub.excerpt };
-		}),
+		subResults: shown.map((place) => ({
+			title: place.title,
+			url: withHighlight(placeUrl(data.url, place), query),
+			speaker: place.speaker,
+			time: place.time,
+			excerpt: place.excerpt,
+		})),
+		quality: places[0] && { kind: places[0].kind, terms: places[0].terms },
 	};
+}
+
+/** Loads a page of hits and orders it by how well each holds the query (see `byPlaceQuality`). */
+export async function resultViews(hits: readonly PagefindHit[], query: string): Promise<ResultView[]> {
+	return byPlaceQuality(await Promise.all(hits.map((hit) => resultView(hit, query))));
 }
