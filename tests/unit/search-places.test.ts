@@ -5,6 +5,7 @@ import {
 	decodeVoices,
 	encodeVoices,
 	phraseRuns,
+	markRanges,
 	placeUrl,
 	queryTokens,
 	rankPlaces,
@@ -130,5 +131,18 @@ describe('a page of results', () => {
 		const r = (id: string, kind?: 'phrase' | 'window' | 'scattered', terms = 2) => ({ id, quality: kind && { kind, terms } });
 		const ordered = byPlaceQuality([r('a', 'scattered'), r('b', 'window'), r('c'), r('d', 'scattered', 3), r('e', 'phrase'), r('f', 'window')]);
 		expect(ordered.map((x) => x.id)).toEqual(['e', 'b', 'f', 'd', 'a', 'c']);
+	});
+});
+
+describe('marks in the turn a reader lands on', () => {
+	const marked = (text: string, query: string) => markRanges(text, query).map(([start, end]) => text.slice(start, end));
+
+	it('marks the phrase as one, across punctuation, and the longer query words elsewhere, not every "and"', () => {
+		const text = 'So why did you decide to just come out, and say it? And just say it again.';
+		expect(marked(text, 'to just come out and say it')).toEqual(['to just come out, and say it?', 'just']);
+	});
+
+	it('marks a short single word wherever it stands, with its stems', () => {
+		expect(marked('The GPU poor, GPUs and gpu.', 'GPU')).toEqual(['GPU', 'GPUs', 'gpu.']);
 	});
 });
