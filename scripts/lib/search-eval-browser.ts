@@ -15,17 +15,18 @@ interface Probe {
 }
 
 /**
- * Types `query` into the search page open in `page` (at `…/search/`) and
- * waits for its results. With `countBytes`, every response that arrives
+ * Types `query` into the search page open in `page` (at `…/search/`), or
+ * pastes it with `paste`, and waits for its results. With `countBytes`, every response that arrives
  * from the first key until the results show is counted (use a fresh context
  * for a first query's cost).
  */
-export async function searchOnPage(page: Page, query: string, options: { countBytes?: boolean } = {}): Promise<EvalOutcome> {
+export async function searchOnPage(page: Page, query: string, options: { countBytes?: boolean; paste?: boolean } = {}): Promise<EvalOutcome> {
 	const field = page.locator('[data-search-page-input]');
 	await field.fill('');
 	await page.evaluate((query) => {
 		const w = window as unknown as Probe;
-		addEventListener('keydown', () => (w.__lastKey = performance.now()), { capture: true });
+		// The input event follows every key that changes the field, and a paste.
+		addEventListener('input', () => (w.__lastKey = performance.now()), { capture: true });
 		const list = document.querySelector('.search-results')!;
 		// No named functions in here: the script runner would wrap them in a helper the page does not have.
 		w.__rendered = new Promise((resolve) => {
@@ -39,7 +40,8 @@ export async function searchOnPage(page: Page, query: string, options: { countBy
 	const sizes: Promise<number>[] = [];
 	const count = (request: import('@playwright/test').Request) => void sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
 	if (options.countBytes) page.on('requestfinished', count);
-	await field.pressSequentially(query);
+	if (options.paste) await field.fill(query);
+	else await field.pressSequentially(query);
 	const ms = await page.evaluate(async () => {
 		const w = window as unknown as Probe;
 		return (await w.__rendered) - w.__lastKey;
