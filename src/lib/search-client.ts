@@ -7,6 +7,7 @@
  */
 import { EXCERPT_WORDS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, type PageData, type PlaceQuality } from './search-places.ts';
+import { COMMON_WORDS_PATH, phraseByPositions, quotePlan } from './search-quotes.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
 interface PagefindData extends PageData {
@@ -17,6 +18,8 @@ interface PagefindData extends PageData {
 export interface PagefindHit {
 	id: string;
 	score: number;
+	/** Positions of the matched words on the page. */
+	words: number[];
 	data(): Promise<PagefindData>;
 }
 
@@ -81,11 +84,30 @@ export function loadPagefind(): Promise<PagefindModule> {
 	return loading;
 }
 
+let common: Promise<string[]> | undefined;
+
+/** The archive's most frequent words, as the build listed them; none if the list cannot load (then quotes ask for every word). */
+function loadCommonWords(): Promise<string[]> {
+	common ??= fetch(`${basePath()}${COMMON_WORDS_PATH}`)
+		.then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+		.catch(() => []);
+	return common;
+}
+
 /** The hits for a state (a query, filters or both), best first; null when Pagefind dropped a superseded search. */
 export async function search(state: SearchState): Promise<PagefindHit[] | null> {
-	const pagefind = await loadPagefind();
+	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
 	const sort = pagefindSort(state.sort);
 	const options = { filters: pagefindFilters(state), ...(sort ? { sort } : {}) };
+	// A quote asks only for its rarer words (search-quotes.ts); sorted by date, every word must match, so it asks for all.
+	const plan = sort ? undefined : quotePlan(state.q, frequent);
+	if (plan) {
+		// Each word alone reads the same index chunks as all together, so knowing which word stands where costs nothing more.
+		const [found, ...each] = await Promise.all([plan.words.join(' '), ...plan.words].map((term) => pagefind.search(term, options)));
+		if (!found || each.some((result) => !result)) return null;
+		const positions = each.map((result) => new Map(result!.results.map((hit) => [hit.id, hit.words])));
+		return phraseByPositions(found.results, plan.offsets, positions);
+	}
 	const phrase = phraseQuery(state.q);
 	// The phrase search reads the same index chunks as the word search, so it costs no transfer.
 	const [exact, loose] = await Promise.all([phrase ? pagefind.search(phrase, options) : undefined, pagefind.search(state.q || null, options)]);
