@@ -217,6 +217,23 @@ export function phraseRuns(tokens: readonly { token: string; word: number }[], q
 	return runs;
 }
 
+/**
+ * `phraseRuns` over a whole page, fast enough to run on every result while
+ * the reader types: only words that could start the phrase (they hold the
+ * start of its first word) are tokenized, with the few words after them.
+ */
+function pagePhraseRuns(words: readonly string[], query: readonly string[]): { at: number; end: number }[] {
+	const head = query[0]!.slice(0, 3);
+	const runs: { at: number; end: number }[] = [];
+	for (let index = 0; index < words.length; index++) {
+		if (!words[index]!.toLowerCase().replace(/['’‘`]/g, '').includes(head)) continue;
+		// Each word holds at least one token, or none (punctuation): a window of words this long holds the phrase if it starts here.
+		const window = pageTokens(words.slice(index, index + query.length * 2 + 2)).map((token) => ({ token: token.token, word: token.word + index }));
+		for (const run of phraseRuns(window, query)) if (run.at === index && !runs.some((known) => known.at === run.at)) runs.push(run);
+	}
+	return runs;
+}
+
 /** The query word a matched page word stands for, or undefined when it stands for none. */
 function termOf(word: string, terms: readonly string[]): string | undefined {
 	const tokens = wordTokens(word);
@@ -301,7 +318,7 @@ export function rankPlaces(data: PageData, query: string, limit = PLACES_SHOWN):
 	}
 	// Exact phrases, from the page's own words (a phrase of common words may have few located words).
 	if (wanted.length > 1) {
-		for (const run of phraseRuns(pageTokens(words), wanted)) {
+		for (const run of pagePhraseRuns(words, wanted)) {
 			const index = segmentOf(list, run.at);
 			const current = best.get(index);
 			const marked = new Set(current?.marked ?? []);

@@ -146,3 +146,10 @@ describe('marks in the turn a reader lands on', () => {
 		expect(marked('The GPU poor, GPUs and gpu.', 'GPU')).toEqual(['GPU', 'GPUs', 'gpu.']);
 	});
 });
+
+describe('phrases on a whole page', () => {
+	it('finds a phrase that starts with an apostrophe word, as the reader types it without one', () => {
+		const data: PageData = { url: '/e/', content: 'x x It’s a state-of-the-art model x', locations: [], anchors: [], meta: {} };
+		expect(rankPlaces(data, 'its a state of the art').map((place) => [place.kind, place.at, place.end])).toEqual([['phrase', 2, 4]]);
+	});
+});
