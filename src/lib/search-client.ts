@@ -105,8 +105,11 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
 		// Each word alone reads the same index chunks as all together, so knowing which word stands where costs nothing more.
 		const [found, ...each] = await Promise.all([plan.words.join(' '), ...plan.words].map((term) => pagefind.search(term, options)));
 		if (!found || each.some((result) => !result)) return null;
-		const positions = each.map((result) => new Map(result!.results.map((hit) => [hit.id, hit.words])));
-		return phraseByPositions(found.results, plan.offsets, positions);
+		// A word Pagefind finds nowhere (it dropped it from the search too) says nothing about where the others stand.
+		const known = plan.offsets.flatMap((offset, j) => (each[j]!.results.length > 0 ? [{ offset, hits: each[j]!.results }] : []));
+		if (known.length === 0) return found.results;
+		const positions = known.map(({ hits }) => new Map(hits.map((hit) => [hit.id, hit.words])));
+		return phraseByPositions(found.results, known.map(({ offset }) => offset), positions);
 	}
 	const phrase = phraseQuery(state.q);
 	// The phrase search reads the same index chunks as the word search, so it costs no transfer.

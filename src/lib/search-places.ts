@@ -320,6 +320,8 @@ export function rankPlaces(data: PageData, query: string, limit = PLACES_SHOWN):
 	if (wanted.length > 1) {
 		for (const run of pagePhraseRuns(words, wanted)) {
 			const index = segmentOf(list, run.at);
+			// Said by one speaker: a run that goes on into the next turn (a song's line split by the transcript) is not the phrase.
+			if (segmentOf(list, run.end) !== index) continue;
 			const current = best.get(index);
 			const marked = new Set(current?.marked ?? []);
 			for (let word = run.at; word <= run.end; word++) marked.add(word);

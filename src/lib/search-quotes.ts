@@ -58,7 +58,9 @@ export function quotePlan(query: string, common: readonly string[]): QuotePlan |
 	}
 	if (keep.size === words.length) return undefined;
 	const kept = [...keep].sort((a, b) => a - b);
-	return { words: kept.map((index) => words[index]!), offsets: kept };
+	// Without the signs around a word: Pagefind finds `350` but nothing for `$350` as typed.
+	const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+	return { words: kept.map((index) => bare(words[index]!)), offsets: kept };
 }
 
 /**

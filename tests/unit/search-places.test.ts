@@ -148,6 +148,21 @@ describe('marks in the turn a reader lands on', () => {
 });
 
 describe('phrases on a whole page', () => {
+	it('takes a phrase said in one turn over the same words running on into the next turn', () => {
+		const data: PageData = {
+			url: '/e/',
+			content: 'I can’t find a soul. Oh, help me. Baby. I can’t find a soul. Oh, help me.',
+			locations: [],
+			anchors: [
+				{ element: 'div', id: 't-38-44', location: 0, text: '' },
+				{ element: 'div', id: 't-38-49', location: 6, text: '' },
+				{ element: 'div', id: 't-39-59', location: 9, text: '' },
+			],
+			meta: {},
+		};
+		expect(rankPlaces(data, 'can’t find a soul. Oh, help me')[0]).toMatchObject({ kind: 'phrase', anchor: 't-39-59' });
+	});
+
 	it('finds a phrase that starts with an apostrophe word, as the reader types it without one', () => {
 		const data: PageData = { url: '/e/', content: 'x x It’s a state-of-the-art model x', locations: [], anchors: [], meta: {} };
 		expect(rankPlaces(data, 'its a state of the art').map((place) => [place.kind, place.at, place.end])).toEqual([['phrase', 2, 4]]);

@@ -15,6 +15,10 @@ describe('what a quote asks Pagefind for', () => {
 		expect(quotePlan('our inference stack is a combination of', common)).toEqual({ words: ['inference', 'stack', 'combination'], offsets: [1, 2, 5] });
 	});
 
+	it('asks for a word without the signs around it, which Pagefind would not find', () => {
+		expect(quotePlan('The last round was a $350 million Series B', common)?.words).toEqual(['last', 'round', 'was', '350', 'million', 'Series', 'B']);
+	});
+
 	it('fills up to three words with the least frequent common ones when a quote is all common words', () => {
 		expect(quotePlan('to just come out and say it', common)).toEqual({ words: ['come', 'out', 'say'], offsets: [2, 3, 5] });
 	});
