@@ -21,7 +21,7 @@ try {
 	const page = await browser.newPage();
 	await page.goto(`http://127.0.0.1:${port}/`);
 	const module = `/_astro/${readdirSync(path.join(dist, '_astro')).find((name) => /^search-app\.[\w-]+\.js$/.test(name))}`;
-	for (let i = 0; i + 3 < args.length + 0 && i < args.length; i += 4) {
+	for (let i = 0; i + 3 < args.length; i += 4) {
 		const [name, query, slug, words] = args.slice(i, i + 4) as [string, string, string, string];
 		const data = await page.evaluate(
 			async ({ module, query, slug }) => {
