@@ -8,4 +8,4 @@ export { startDialogSearch } from './search-dialog.ts';
 export { highlightFromUrl } from './search-highlight.ts';
 export { startPageSearch } from './search-page.ts';
 // The search itself, for the tests that check ranking and landing through the code readers run.
-export { resultView, search } from './search-client.ts';
+export { resultViews, search } from './search-client.ts';

@@ -5,39 +5,21 @@
  * URLs that carry the words to mark). Part of the lazily loaded search
  * module (search-app.ts), never of a page's own script.
  */
-import {
-	contentWords,
-	deepLink,
-	EXCERPT_WORDS,
-	pagefindFilters,
-	pagefindSort,
-	phraseFirst,
-	phraseQuery,
-	pickSubResults,
-	RANKING,
-	type AnchorLike,
-	type DeepLink,
-	type SearchState,
-	type SubResultLike,
-	withHighlight,
-} from './search.ts';
+import { EXCERPT_WORDS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
+import { byPlaceQuality, placeUrl, rankPlaces, type PageData, type PlaceQuality } from './search-places.ts';
+import { COMMON_WORDS_PATH, phraseByPositions, quotePlan } from './search-quotes.ts';
 
-/** The part of a Pagefind result's data that the search shows. */
-interface PagefindData {
-	url: string;
-	content: string;
-	/** The content the word locations count in (Pagefind's excerpts are cut from it). */
-	raw_content?: string;
+/** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
+interface PagefindData extends PageData {
 	excerpt: string;
-	meta: Record<string, string | undefined>;
-	sub_results: (SubResultLike & { excerpt: string })[];
-	anchors: AnchorLike[];
 }
 
 /** One result before its data is loaded. */
 export interface PagefindHit {
 	id: string;
 	score: number;
+	/** Positions of the matched words on the page. */
+	words: number[];
 	data(): Promise<PagefindData>;
 }
 
@@ -55,8 +37,14 @@ interface PagefindModule {
 	preload(term: string): Promise<void>;
 }
 
-/** A sub-result as shown: the chapter or heading, where it lands, and its excerpt. */
-export interface SubResultView extends DeepLink {
+/** A place under a result as shown: the chapter or heading, who speaks and when, where it lands, its excerpt. */
+export interface SubResultView {
+	title: string;
+	/** The page URL with the highlight parameters and the anchor of the turn (else the heading) where the words are. */
+	url: string;
+	speaker?: string | undefined;
+	/** When the turn starts (`36:13`). */
+	time?: string | undefined;
 	excerpt: string;
 }
 
@@ -70,6 +58,8 @@ export interface ResultView {
 	/** Pagefind's excerpt: text with `<mark>` around matched words (rendered through `markedText`). */
 	excerpt: string;
 	subResults: SubResultView[];
+	/** How well the best place holds the query, to order a page of results (`byPlaceQuality`). */
+	quality?: PlaceQuality | undefined;
 }
 
 /** The site's base path (`/` or `/archive/`), always with a trailing slash. */
@@ -94,11 +84,33 @@ export function loadPagefind(): Promise<PagefindModule> {
 	return loading;
 }
 
+let common: Promise<string[]> | undefined;
+
+/** The archive's most frequent words, as the build listed them; none if the list cannot load (then quotes ask for every word). */
+function loadCommonWords(): Promise<string[]> {
+	common ??= fetch(`${basePath()}${COMMON_WORDS_PATH}`)
+		.then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+		.catch(() => []);
+	return common;
+}
+
 /** The hits for a state (a query, filters or both), best first; null when Pagefind dropped a superseded search. */
 export async function search(state: SearchState): Promise<PagefindHit[] | null> {
-	const pagefind = await loadPagefind();
+	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
 	const sort = pagefindSort(state.sort);
 	const options = { filters: pagefindFilters(state), ...(sort ? { sort } : {}) };
+	// A quote asks only for its rarer words (search-quotes.ts); sorted by date, every word must match, so it asks for all.
+	const plan = sort ? undefined : quotePlan(state.q, frequent);
+	if (plan) {
+		// Each word alone reads the same index chunks as all together, so knowing which word stands where costs nothing more.
+		const [found, ...each] = await Promise.all([plan.words.join(' '), ...plan.words].map((term) => pagefind.search(term, options)));
+		if (!found || each.some((result) => !result)) return null;
+		// A word Pagefind finds nowhere (it dropped it from the search too) says nothing about where the others stand.
+		const known = plan.offsets.flatMap((offset, j) => (each[j]!.results.length > 0 ? [{ offset, hits: each[j]!.results }] : []));
+		if (known.length === 0) return found.results;
+		const positions = known.map(({ hits }) => new Map(hits.map((hit) => [hit.id, hit.words])));
+		return phraseByPositions(found.results, known.map(({ offset }) => offset), positions);
+	}
 	const phrase = phraseQuery(state.q);
 	// The phrase search reads the same index chunks as the word search, so it costs no transfer.
 	const [exact, loose] = await Promise.all([phrase ? pagefind.search(phrase, options) : undefined, pagefind.search(state.q || null, options)]);
@@ -107,18 +119,34 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
 	return exact && !sort ? phraseFirst(exact.results, loose.results) : loose.results;
 }
 
-/** Loads one hit's data and shapes it for display, with sub-results that land on the turn. */
+/**
+ * Loads one hit's data and shapes it for display: the title links to the
+ * best place (see `rankPlaces`), and the places under it are the turns and
+ * sections where the words are, best first. The top of the page (a title or
+ * guest match) is where the title link lands, never a place of its own.
+ */
 export async function resultView(hit: PagefindHit, query: string): Promise<ResultView> {
 	const data = await hit.data();
+	const places = rankPlaces(data, query);
+	const shown = places.filter((place) => place.anchor !== undefined);
 	return {
-		url: withHighlight(data.url, query),
+		url: withHighlight(placeUrl(data.url, places[0]), query),
 		title: data.meta.title ?? data.url,
 		date: data.meta.date,
 		guests: data.meta.guests,
 		excerpt: data.excerpt,
-		subResults: pickSubResults(data.sub_results, contentWords(data.raw_content ?? data.content), query).map((sub) => {
-			const link = deepLink(sub, data.anchors, sub.at);
-			return { ...link, url: withHighlight(link.url, query), excerpt: sub.excerpt };
-		}),
+		subResults: shown.map((place) => ({
+			title: place.title,
+			url: withHighlight(placeUrl(data.url, place), query),
+			speaker: place.speaker,
+			time: place.time,
+			excerpt: place.excerpt,
+		})),
+		quality: places[0] && { kind: places[0].kind, terms: places[0].terms },
 	};
+}
+
+/** Loads a page of hits and orders it by how well each holds the query (see `byPlaceQuality`). */
+export async function resultViews(hits: readonly PagefindHit[], query: string): Promise<ResultView[]> {
+	return byPlaceQuality(await Promise.all(hits.map((hit) => resultView(hit, query))));
 }

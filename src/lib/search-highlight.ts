@@ -1,9 +1,14 @@
 /**
- * Marks the words a reader searched for on the page they landed on, with
- * Pagefind's highlight script, and brings the first of them into view.
+ * Marks the words a reader searched for on the page they landed on and
+ * brings them into view. In the turn the result pointed at, the query is
+ * marked as the search found it (`markRanges`: the phrase as one mark, even
+ * across punctuation); elsewhere on the page Pagefind's highlight script
+ * marks the phrase and its longer words. The turn itself stands out through
+ * its `:target` style (a background and a rule, so nothing moves).
  */
-import { HIGHLIGHT_PARAM } from './search.ts';
+import { HIGHLIGHT_PARAM, isTurnId } from './search.ts';
 import { basePath } from './search-client.ts';
+import { markRanges } from './search-places.ts';
 
 interface PagefindHighlightOptions {
 	highlightParam: string;
@@ -12,8 +17,37 @@ interface PagefindHighlightOptions {
 	addStyles: boolean;
 }
 
+const MARK_CLASS = 'search-highlight';
+
+/** Wraps the ranges `markRanges` finds in each paragraph of a turn in `<mark>`s. */
+function markTurn(turn: HTMLElement, query: string): void {
+	for (const paragraph of turn.querySelectorAll<HTMLElement>(':scope > p:not([data-pagefind-ignore])')) {
+		const text = paragraph.firstChild;
+		if (!text || text.nodeType !== Node.TEXT_NODE || paragraph.childNodes.length !== 1) continue;
+		const value = text.textContent ?? '';
+		const parts: Node[] = [];
+		let from = 0;
+		for (const [start, end] of markRanges(value, query)) {
+			parts.push(document.createTextNode(value.slice(from, start)));
+			const mark = document.createElement('mark');
+			mark.className = MARK_CLASS;
+			mark.textContent = value.slice(start, end);
+			parts.push(mark);
+			from = end;
+		}
+		if (parts.length === 0) continue;
+		parts.push(document.createTextNode(value.slice(from)));
+		paragraph.replaceChildren(...parts);
+	}
+}
+
 /** Marks the words from the URL in the episode content and scrolls to the first mark in the target. */
 export async function highlightFromUrl(): Promise<void> {
+	const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	// The first parameter is the whole query (see `highlightTerms`).
+	const query = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM) ?? '';
+	const turn = target && isTurnId(target.id) ? target : null;
+	if (turn) markTurn(turn, query);
 	const module = (await import(/* @vite-ignore */ `${basePath()}pagefind/pagefind-highlight.js`)) as {
 		default: new (options: PagefindHighlightOptions) => unknown;
 	};
@@ -21,11 +55,13 @@ export async function highlightFromUrl(): Promise<void> {
 	new module.default({
 		highlightParam: HIGHLIGHT_PARAM,
 		markContext: null,
-		markOptions: { className: 'search-highlight', exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *'] },
+		markOptions: {
+			className: MARK_CLASS,
+			exclude: ['[data-pagefind-ignore]', '[data-pagefind-ignore] *', ...(turn ? [`[id="${turn.id}"]`, `[id="${turn.id}"] *`] : [])],
+		},
 		addStyles: false,
 	});
-	const marks = [...document.querySelectorAll<HTMLElement>('mark.search-highlight')];
-	const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+	const marks = [...document.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}`)];
 	// The first mark inside the target or after it: the turn holds the words, the heading may not.
 	const first =
 		(target && marks.find((mark) => target.contains(mark) || target.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)) ?? marks[0];

@@ -6,7 +6,7 @@
  * except Pagefind's `<mark>`s, see `markedText`).
  */
 import { RESULTS_PER_PAGE, hasSearch, type SearchState } from './search.ts';
-import { resultView, search, type PagefindHit, type ResultView } from './search-client.ts';
+import { resultViews, search, type PagefindHit, type ResultView } from './search-client.ts';
 
 /** The elements one search works with. */
 export interface SearchElements {
@@ -83,7 +83,9 @@ function resultItem(result: ResultView, headingLevel: 2 | 3): HTMLLIElement {
 		for (const sub of result.subResults) {
 			const subLink = element('a', 'search-subresult-title', sub.title);
 			subLink.href = sub.url;
-			if (sub.time) subLink.append(' ', element('span', 'search-subresult-time', sub.time));
+			// Who said it and when (`Alessio Fanelli · 36:13`), part of the link so it is read with the title.
+			const said: (Node | string)[] = [sub.speaker ?? '', sub.speaker && sub.time ? ' · ' : '', sub.time ? element('span', 'search-subresult-time', sub.time) : ''];
+			if (sub.speaker || sub.time) subLink.append(' ', element('span', 'search-subresult-said', ...said.filter((part) => part !== '')));
 			subs.append(element('li', 'search-subresult', subLink, element('p', 'search-result-excerpt', markedText(sub.excerpt))));
 		}
 		item.append(subs);
@@ -139,7 +141,7 @@ export class SearchController {
 		try {
 			const hits = await search(state);
 			if (hits === null || run !== this.#run) return;
-			const views = await Promise.all(hits.slice(0, RESULTS_PER_PAGE).map((hit) => resultView(hit, state.q)));
+			const views = await resultViews(hits.slice(0, RESULTS_PER_PAGE), state.q);
 			if (run !== this.#run) return;
 			this.#hits = hits;
 			this.#query = state.q;
@@ -158,7 +160,7 @@ export class SearchController {
 	async #showMore(): Promise<void> {
 		const run = this.#run;
 		const next = this.#hits.slice(this.#shown, this.#shown + RESULTS_PER_PAGE);
-		const views = await Promise.all(next.map((hit) => resultView(hit, this.#query)));
+		const views = await resultViews(next, this.#query);
 		if (run !== this.#run) return;
 		const items = views.map((view) => resultItem(view, this.elements.headingLevel));
 		this.elements.results.append(...items);

@@ -1,7 +1,8 @@
 /**
  * Search, the parts that are pure data: the state a search URL carries
  * (`?q=…&year=…&speaker=…&show=…&sort=…`), Pagefind's ranking and options,
- * and the deep link of a sub-result to the speaker turn where the words are.
+ * the phrase-first order and the words a landing page marks (where under a
+ * result the words were said is `search-places.ts`).
  * No DOM and no Pagefind here, so all of it is unit-tested in Node.
  */
 
@@ -50,9 +51,6 @@ export const RANKING = {
  * loads the rest in pages of the same size.
  */
 export const RESULTS_PER_PAGE = 4;
-
-/** Sub-results (chapters or turns) shown under one episode. */
-export const SUB_RESULTS_SHOWN = 3;
 
 /** Words of context in an excerpt. */
 export const EXCERPT_WORDS = 24;
@@ -107,28 +105,14 @@ export interface AnchorLike {
 	text?: string | undefined;
 }
 
-/** A Pagefind sub-result, as far as deep links need it. */
-export interface SubResultLike {
-	title: string;
-	url: string;
-	locations: number[];
-	anchor?: AnchorLike | undefined;
-}
+/**
+ * Speaker turns have ids `t-mm-ss` or `t-h-mm-ss`, with `-n` for a later turn
+ * that starts in the same second (or has no time of its own); chapters `ch-…`.
+ */
+const TURN_ID = /^t-(?:(\d+)-)?(\d{2})-(\d{2})(?:-\d+)?$/;
 
-/** A sub-result as the search shows it. */
-export interface DeepLink {
-	/** The chapter or heading the words are under. */
-	title: string;
-	/** The page URL with the highlight parameters and the anchor of the turn (else the heading) where the words are. */
-	url: string;
-	/** Id of the turn the first match is in, if the section has turns. */
-	turn?: string | undefined;
-	/** When the turn starts (`12:34`), from its id. */
-	time?: string | undefined;
-}
-
-/** Speaker turns have ids `t-mm-ss` or `t-h-mm-ss`; chapters `ch-…`. */
-const TURN_ID = /^t-(?:(\d+)-)?(\d{2})-(\d{2})$/;
+/** Whether an anchor id is a speaker turn's. */
+export const isTurnId = (id: string): boolean => TURN_ID.test(id);
 
 /** The time a turn id stands for, as the page shows it (`02:03`, `1:02:03`); undefined for other ids. */
 export function turnTime(id: string): string | undefined {
@@ -137,100 +121,11 @@ export function turnTime(id: string): string | undefined {
 	return match[1] ? `${Number(match[1])}:${match[2]}:${match[3]}` : `${match[2]}:${match[3]}`;
 }
 
-/**
- * The place a sub-result should land: Pagefind makes sub-results from
- * headings only (a chapter, or a heading of the dump), but its anchors list
- * every element with an id, turns included. The turn that starts last at or
- * before `at` (where the words were said, see `sectionFit`; by default the
- * first match), inside the sub-result's section, is the target; without one
- * the heading itself is.
- */
-export function deepLink(sub: SubResultLike, anchors: readonly AnchorLike[], at = Math.min(...sub.locations)): DeepLink {
-	const first = at;
-	const from = sub.anchor?.location ?? 0;
-	let turn: AnchorLike | undefined;
-	for (const anchor of anchors) {
-		if (!TURN_ID.test(anchor.id) || anchor.location < from || anchor.location > first) continue;
-		if (!turn || anchor.location >= turn.location) turn = anchor;
-	}
-	if (!turn) return { title: sub.title, url: sub.url };
-	const url = sub.url.includes('#') ? sub.url.replace(/#.*$/, `#${turn.id}`) : `${sub.url}#${turn.id}`;
-	return { title: sub.title, url, turn: turn.id, time: turnTime(turn.id) };
-}
-
 /** A word of Pagefind's content as a term: lower case, without the punctuation around it. */
 const term = (word: string | undefined) => (word ?? '').toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
 /** The query as terms, to tell which query word a matched word of the page stands for. */
 export const queryTerms = (query: string): string[] => [...new Set(query.split(/\s+/).map(term).filter(Boolean))];
-
-/**
- * The query term a matched page word stands for: Pagefind matches stems
- * (`owned` for `owning`), so the one sharing the longest start with it; the
- * word itself when none does.
- */
-function termOf(word: string, terms: readonly string[]): string {
-	let best = word;
-	let bestLength = 0;
-	for (const candidate of terms) {
-		let shared = 0;
-		while (shared < candidate.length && candidate[shared] === word[shared]) shared++;
-		if (shared >= Math.min(candidate.length, 3) && shared > bestLength) [best, bestLength] = [candidate, shared];
-	}
-	return best;
-}
-
-/**
- * How well a section holds the query: how many of the query's words it has
- * (more is better), then how close together they stand (the narrowest run
- * of words holding all of them; a phrase said in one breath beats the same
- * words scattered over a chapter), then how often they occur. `at` is where
- * that narrowest run starts: where the words were said.
- */
-export function sectionFit(
-	locations: readonly number[],
-	words: readonly string[],
-	terms: readonly string[] = [],
-): { terms: number; span: number; count: number; at: number } {
-	const located = [...locations].sort((a, b) => a - b).map((location) => ({ location, term: termOf(term(words[location]), terms) }));
-	const distinct = new Set(located.map((entry) => entry.term)).size;
-	const inWindow = new Map<string, number>();
-	let span = Infinity;
-	let at = located[0]?.location ?? 0;
-	let start = 0;
-	for (const entry of located) {
-		inWindow.set(entry.term, (inWindow.get(entry.term) ?? 0) + 1);
-		while (inWindow.size === distinct) {
-			const first = located[start]!;
-			if (entry.location - first.location < span) [span, at] = [entry.location - first.location, first.location];
-			const left = inWindow.get(first.term)! - 1;
-			if (left === 0) inWindow.delete(first.term);
-			else inWindow.set(first.term, left);
-			start++;
-		}
-	}
-	return { terms: distinct, span, count: located.length, at };
-}
-
-/**
- * The sub-results worth showing under one result: those under a heading (the
- * part before the first heading is the page itself, which the result links
- * to), the `limit` that hold the query best (see `sectionFit`; `words` is the
- * page content split as Pagefind splits it), in page order.
- */
-export function pickSubResults<T extends SubResultLike>(subs: readonly T[], words: readonly string[], query: string, limit = SUB_RESULTS_SHOWN): (T & { at: number })[] {
-	const anchored = subs.filter((sub) => sub.anchor && sub.locations.length > 0);
-	const terms = queryTerms(query);
-	const fit = new Map(anchored.map((sub) => [sub, sectionFit(sub.locations, words, terms)]));
-	const best = [...anchored]
-		.sort((a, b) => {
-			const x = fit.get(a)!;
-			const y = fit.get(b)!;
-			return y.terms - x.terms || x.span - y.span || y.count - x.count;
-		})
-		.slice(0, limit);
-	return anchored.filter((sub) => best.includes(sub)).map((sub) => ({ ...sub, at: fit.get(sub)!.at }));
-}
 
 /**
  * What the landing page marks: the whole query as one phrase (so "swarm paper
@@ -250,9 +145,6 @@ export function withHighlight(url: string, query: string): string {
 	const joined = params.length === 0 ? path : `${path}${path.includes('?') ? '&' : '?'}${params.join('&')}`;
 	return hash === undefined ? joined : `${joined}#${hash}`;
 }
-
-/** Pagefind's page content as words, indexed the way its locations count them. */
-export const contentWords = (content: string): string[] => content.split(/[^\S\uFEFF]+/);
 
 /** The values the search page offers per filter, as the index records them. */
 export interface SearchFacets {

@@ -32,10 +32,11 @@ export async function siteSearch(page: Page, states: Partial<SearchState>[], sho
 			const out = [];
 			for (const state of states) {
 				const hits = await app.search({ q: '', filters: {}, sort: 'relevance', ...state });
-				const views = await Promise.all(hits.slice(0, shown).map((hit: unknown) => app.resultView(hit, state.q ?? '')));
+				// A page of results as the search shows it: loaded together, then ordered by how well each holds the query.
+				const views = await app.resultViews(hits.slice(0, Math.max(shown, 4)), state.q ?? '');
 				out.push({
 					total: hits.length,
-					results: views.map((view: { url: string; title: string; subResults: { url: string; title: string }[] }) => ({
+					results: views.slice(0, shown).map((view: { url: string; title: string; subResults: { url: string; title: string }[] }) => ({
 						url: view.url,
 						title: view.title,
 						subResults: view.subResults.map((sub) => ({ url: sub.url, title: sub.title })),

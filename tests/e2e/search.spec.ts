@@ -113,6 +113,28 @@ test.describe('the search dialog', () => {
 });
 
 test.describe('the search page', () => {
+	test('the title link lands on the turn where a quote was said, marked as one phrase across punctuation, the turn standing out', async ({ page }) => {
+		// Typed as remembered, without the comma the transcript has.
+		const spot = transcriptSpot('our time, and when we started');
+		const typed = 'our time and when we started';
+		await page.goto('search/');
+		await page.locator('[data-search-page-input]').fill(typed);
+		const first = page.locator('.search-result').first();
+		const title = first.locator('.search-result-title');
+		await expect(title).toHaveAttribute('href', new RegExp(`/episodes/${spot.slug}/\\?highlight=[^#]*#${spot.turn}$`));
+		// The first place is that turn, with who said it and when.
+		const place = first.locator('.search-subresult-title').first();
+		await expect(place).toHaveAttribute('href', new RegExp(`#${spot.turn}$`));
+		await expect(place.locator('.search-subresult-said')).toHaveText(/^\S.* · \d?:?\d\d:\d\d$/);
+		await title.click();
+		await expect(page).toHaveURL(new RegExp(`#${spot.turn}$`));
+		const turn = page.locator(`[id="${spot.turn}"]`);
+		const mark = turn.locator('mark.search-highlight').first();
+		await expect(mark).toHaveText('our time, and when we started');
+		await expect(mark).toBeInViewport();
+		expect(await turn.evaluate((element) => element.matches(':target'))).toBe(true);
+	});
+
 	test('restores the query and filters from the URL, and keeps the URL in step', async ({ page }) => {
 		const david = corpus().find((e) => e.data.slug === slugOf(`/${DAVID}`))!.data;
 		const year = String(new Date(david.published).getUTCFullYear());
@@ -361,7 +383,7 @@ test.describe('under a base path @base-path', () => {
 		await page.keyboard.press('/');
 		await dialogField(page).fill('Brain Credit Marketplace');
 		const first = dialog(page).locator('.search-result').first();
-		await expect(first.locator('.search-result-title')).toHaveAttribute('href', withHighlight(`${base}episodes/${spot.slug}/`, 'Brain Credit Marketplace'));
+		await expect(first.locator('.search-result-title')).toHaveAttribute('href', withHighlight(`${base}episodes/${spot.slug}/#${spot.turn}`, 'Brain Credit Marketplace'));
 		const sub = first.locator('.search-subresult-title').filter({ hasText: /\d\d:\d\d/ }).first();
 		await sub.click();
 		await expect(page).toHaveURL(new RegExp(`^${baseURL}episodes/${spot.slug}/\\?highlight=.*#t-`));

@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-	contentWords,
-	deepLink,
 	filterValue,
 	HIGHLIGHT_PARAM,
+	isTurnId,
 	highlightTerms,
 	pagefindFilters,
 	pagefindSort,
 	phraseFirst,
 	phraseQuery,
-	pickSubResults,
-	queryTerms,
 	readSearchState,
 	searchFacets,
 	searchQueryString,
-	sectionFit,
 	turnTime,
 	withHighlight,
 } from '../../src/lib/search.ts';
@@ -45,67 +41,14 @@ describe('search state in the URL', () => {
 	});
 });
 
-describe('deep links from sub-results', () => {
-	const anchors = [
-		{ element: 'h3', id: 'ch-intro', location: 10, text: 'Intro' },
-		{ element: 'div', id: 't-00-00', location: 11 },
-		{ element: 'div', id: 't-01-05', location: 40 },
-		{ element: 'h3', id: 'ch-scaling', location: 80, text: 'Scaling' },
-		{ element: 'div', id: 't-1-02-03', location: 81 },
-		{ element: 'div', id: 't-1-05-00', location: 120 },
-	];
-	const url = '/episodes/x/?highlight=scaling#ch-scaling';
-
-	it('lands on the turn that holds the first matching word', () => {
-		expect(deepLink({ title: 'Scaling', url, locations: [125, 90], anchor: anchors[3] }, anchors)).toEqual({
-			title: 'Scaling',
-			url: '/episodes/x/?highlight=scaling#t-1-02-03',
-			turn: 't-1-02-03',
-			time: '1:02:03',
-		});
-	});
-
-	it('lands where the words stand together when told, not at the first common word', () => {
-		expect(deepLink({ title: 'Scaling', url, locations: [82, 125], anchor: anchors[3] }, anchors, 125).turn).toBe('t-1-05-00');
-	});
-
-	it('keeps the heading when the words come before any turn of the section', () => {
-		expect(deepLink({ title: 'Scaling', url, locations: [80], anchor: anchors[3] }, anchors)).toEqual({ title: 'Scaling', url });
-	});
-
-	it('never picks a turn of an earlier section', () => {
-		const link = deepLink({ title: 'Scaling', url, locations: [80], anchor: { ...anchors[3]!, location: 79 } }, anchors);
-		expect(link.turn).toBeUndefined();
-	});
-
+describe('turn ids', () => {
 	it('reads times from turn ids', () => {
 		expect(turnTime('t-02-03')).toBe('02:03');
 		expect(turnTime('t-1-02-03')).toBe('1:02:03');
+		expect(turnTime('t-02-03-2')).toBe('02:03');
 		expect(turnTime('ch-intro')).toBeUndefined();
-	});
-
-	it('shows the sections that hold the query best, in page order, and never the page itself', () => {
-		//              0      1        2      3     4      5    6        7      8      9     10
-		const words = ['Intro', 'brain', 'x', 'Brain', 'x', 'x', 'Credit', 'x', 'brain', 'credit', 'marketplace.'];
-		const sub = (id: string, locations: number[]) => ({ title: id, url: `#${id}`, locations, anchor: { element: 'h3', id, location: locations[0]! } });
-		const page = { title: 'Page', url: '/p/', locations: [1] };
-		const scattered = sub('scattered', [3, 6]);
-		const repeated = sub('repeated', [1, 3]);
-		const phrase = sub('phrase', [8, 9, 10]);
-		expect(pickSubResults([page, repeated, scattered, phrase], words, 'brain credit marketplace', 2).map((s) => s.title)).toEqual(['scattered', 'phrase']);
-		expect(sectionFit([8, 9, 10], words)).toEqual({ terms: 3, span: 2, count: 3, at: 8 });
-		expect(sectionFit([3, 6], words)).toEqual({ terms: 2, span: 3, count: 2, at: 3 });
-	});
-
-	it('counts a stemmed match as the query word it stands for', () => {
-		const words = ['never', 'owning', 'a', 'TV', 'never', 'owned', 'a', 'TV.'];
-		expect(sectionFit([0, 1, 3], words, queryTerms('never owned a TV')).terms).toBe(3);
-		expect(sectionFit([0, 1, 3, 4, 5, 7], words, queryTerms('never owned a TV'))).toEqual({ terms: 3, span: 2, count: 6, at: 3 });
-		expect(sectionFit([0, 4, 5, 7], words, queryTerms('never owned a TV')).at).toBe(4);
-	});
-
-	it('splits content into words the way Pagefind counts them', () => {
-		expect(contentWords('a  b\nc')).toEqual(['a', 'b', 'c']);
+		expect(isTurnId('t-1-02-03-3')).toBe(true);
+		expect(isTurnId('ch-intro')).toBe(false);
 	});
 });
 

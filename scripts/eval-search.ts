@@ -1,0 +1,112 @@
+/**
+ * `npm run eval:search`: how search behaves on queries nobody chose. Samples
+ * phrase and topic queries from the generated entries (seeded, so a run can
+ * be repeated), serves the built site like a static host, types each query
+ * into its search page in Chromium and reports how often the right episode
+ * comes first and the first place and the title link land on the turn where
+ * the words were said, the time from the last key to the results, and what
+ * a first query downloads (each phrase in a fresh browser context).
+ *
+ * Options: --dist DIR (dist), --entries DIR (content/episodes), --phrases N
+ * (300), --topics N (100), --seed N (13), --port N (4481), --report FILE
+ * (also write the report there). Exits 1 when a target is missed.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { serveStatic } from './bench/search-probe.ts';
+import { searchOnPage } from './lib/search-eval-browser.ts';
+import { judge, missedTargets, readArchive, samplePhrases, sampleTopics, summarize, type EvalOutcome, type EvalQuery, type EvalVerdict } from './lib/search-eval.ts';
+
+const { values } = parseArgs({
+	options: {
+		dist: { type: 'string', default: 'dist' },
+		entries: { type: 'string', default: 'content/episodes' },
+		phrases: { type: 'string', default: '300' },
+		topics: { type: 'string', default: '100' },
+		seed: { type: 'string', default: '13' },
+		port: { type: 'string', default: '4481' },
+		report: { type: 'string' },
+		quotes: { type: 'string', multiple: true, default: [] },
+	},
+});
+const seed = Number(values.seed);
+const port = Number(values.port);
+const archive = readArchive(values.entries);
+const phrases = samplePhrases(archive, Number(values.phrases), seed);
+const topics = sampleTopics(archive, Number(values.topics), seed);
+const episodes = new Set(archive.turns.map((turn) => turn.slug)).size;
+console.log(`${episodes} episodes with transcripts, ${archive.turns.length} turns; ${phrases.length} phrase and ${topics.length} topic queries (seed ${seed})`);
+
+const server = await serveStatic(path.resolve(values.dist), port);
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+});
+const searchPage = `http://127.0.0.1:${port}/search/`;
+
+type Row = { query: EvalQuery; outcome: EvalOutcome; verdict: EvalVerdict };
+
+/** A query in a fresh context (empty cache): its landing and its first-query bytes. */
+async function fresh(query: string): Promise<EvalOutcome> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(searchPage, { waitUntil: 'networkidle' });
+	const outcome = await searchOnPage(page, query, { countBytes: true });
+	await context.close();
+	return outcome;
+}
+
+const rows: Row[] = [];
+const quotes: (EvalOutcome & { quote: string })[] = [];
+try {
+	for (const [i, query] of phrases.entries()) {
+		const outcome = await fresh(query.query);
+		rows.push({ query, outcome, verdict: judge(query, outcome) });
+		if ((i + 1) % 25 === 0) console.log(`  ${i + 1}/${phrases.length} phrases`);
+	}
+	// Topic queries in one context: their landing and times, not a first query's bytes.
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(searchPage, { waitUntil: 'networkidle' });
+	for (const query of topics) {
+		const outcome = await searchOnPage(page, query.query);
+		rows.push({ query, outcome, verdict: judge(query, outcome) });
+	}
+	await context.close();
+	for (const quote of values.quotes) quotes.push({ quote, ...(await fresh(quote)) });
+} finally {
+	await browser.close();
+	await new Promise((resolve) => server.close(resolve));
+}
+
+const phraseRows = rows.filter((row) => row.query.kind === 'phrase');
+const topicRows = rows.filter((row) => row.query.kind === 'topic');
+const p = summarize(phraseRows);
+const t = summarize(topicRows);
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const kb = (n: number | undefined) => (n === undefined ? '–' : `${(n / 1000).toFixed(0)} KB`);
+const hash = (url: string | undefined) => (url ? decodeURIComponent(new URL(url, 'https://x.invalid').hash) || '(top)' : 'none');
+const slug = (url: string | undefined) => (url ? (/\/episodes\/([^/]+)\//.exec(url)?.[1] ?? url) : 'none');
+const missLine = (row: Row) =>
+	`- ${row.query.kind} “${row.query.query}” (${row.query.slug}#${row.query.turn}): first ${slug(row.outcome.title)}, title link ${hash(row.outcome.title)}, first place ${hash(row.outcome.firstPlace)}`;
+const lines = [
+	`Seed ${seed}; ${episodes} episodes with transcripts (${archive.turns.length} turns) in \`${values.entries}\`, site \`${values.dist}\`.`,
+	'',
+	'| queries | n | right episode first | first place on the turn (topics: in its chapter) | title link on the turn | last key → results, median / p95 | first-query bytes, median / p95 |',
+	'|---|---|---|---|---|---|---|',
+	`| phrases | ${p.count} | ${pct(p.episode)} | ${pct(p.place)} | ${pct(p.titleLink)} | ${p.medianMs.toFixed(0)} / ${p.p95Ms.toFixed(0)} ms | ${kb(p.medianBytes)} / ${kb(p.p95Bytes)} |`,
+	`| topics | ${t.count} | ${pct(t.episode)} | ${pct(t.place)} | – | ${t.medianMs.toFixed(0)} / ${t.p95Ms.toFixed(0)} ms | – |`,
+	'',
+	...(quotes.length > 0 ? ['First-query bytes of chosen quotes (fresh context):', '', ...quotes.map((q) => `- “${q.quote}”: ${kb(q.bytes)}, title link ${hash(q.title)}`), ''] : []),
+	'Misses:',
+	'',
+	...rows.filter((row) => !row.verdict.place || (row.query.kind === 'phrase' && !row.verdict.titleLink)).map(missLine),
+];
+const missed = missedTargets(p, t);
+lines.push('', missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join('; ')}.`);
+const report = lines.join('\n');
+console.log(report);
+if (values.report) writeFileSync(values.report, `${report}\n`);
+process.exitCode = missed.length === 0 ? 0 : 1;

@@ -1,0 +1,83 @@
+/**
+ * Quotes stay cheap: a remembered quote is mostly common words (`to`, `and`,
+ * `it`), and Pagefind downloads the whole index chunk of every word it is
+ * asked for, so a quote touched many chunks and each grows with the archive.
+ * The build writes the archive's most frequent words (`commonWords`); a quote
+ * asks Pagefind only for its rarer words (`quotePlan`), and the pages where
+ * those stand at the same distances as in the quote come first
+ * (`phraseByPositions`): the gaps between them are where the common words
+ * stand. The places under each result then find the exact phrase in the
+ * page's own words (`rankPlaces`), so landing does not depend on it.
+ */
+import { wordTokens } from './search-places.ts';
+
+/** How many of the most frequent words the build lists. */
+export const COMMON_WORD_COUNT = 150;
+
+/** Where the build writes the list, below the site's base path. */
+export const COMMON_WORDS_PATH = 'search/common-words.json';
+
+/** The `count` most frequent tokens of the texts, most frequent first (ties alphabetically, so the file is deterministic). */
+export function commonWords(texts: Iterable<string>, count = COMMON_WORD_COUNT): string[] {
+	const frequency = new Map<string, number>();
+	for (const text of texts) for (const token of text.split(/\s+/).flatMap(wordTokens)) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+	return [...frequency.entries()]
+		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+		.slice(0, count)
+		.map(([word]) => word);
+}
+
+/** What to ask Pagefind for a quote: some of its words, and where each stands in the quote (in words). */
+export interface QuotePlan {
+	/** The words asked for, in quote order. */
+	words: string[];
+	offsets: number[];
+}
+
+/** Words a quote asks for at least: with three at known distances, common words still pick out the phrase. */
+export const QUOTE_WORDS = 3;
+
+/**
+ * The words of a quote worth asking for: those not in the common list; if
+ * fewer than `QUOTE_WORDS` are left, the least frequent common ones fill up.
+ * Undefined when that would be every word anyway (a query of up to three
+ * words, or one without common words) or the query is quoted (Pagefind's
+ * exact search).
+ */
+export function quotePlan(query: string, common: readonly string[]): QuotePlan | undefined {
+	const q = query.trim();
+	if (/^".*"$/.test(q)) return undefined;
+	const words = q.split(/\s+/).filter((word) => wordTokens(word).length > 0);
+	const rank = new Map(common.map((word, index) => [word, index]));
+	// A word's rank is that of its most frequent token; words not in the list are rare.
+	const ranked = words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)) }));
+	const keep = new Set(ranked.filter((entry) => entry.rank === Infinity).map((entry) => entry.index));
+	for (const entry of [...ranked].sort((a, b) => b.rank - a.rank || a.index - b.index)) {
+		if (keep.size >= QUOTE_WORDS) break;
+		keep.add(entry.index);
+	}
+	if (keep.size === words.length) return undefined;
+	const kept = [...keep].sort((a, b) => a - b);
+	// Without the signs around a word: Pagefind finds `350` but nothing for `$350` as typed.
+	const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+	return { words: kept.map((index) => bare(words[index]!)), offsets: kept };
+}
+
+/**
+ * Hits where the asked words stand at the quote's distances first (a
+ * position `p` of the first word with each other word at `p + its offset −
+ * the first's`), then the rest, each group in the order given. `positions`
+ * holds, per asked word, the positions of that word on each page (by hit
+ * id), from a search for that word alone: the search for all of them gives
+ * positions without saying which word stands where.
+ */
+export function phraseByPositions<T extends { id: string }>(hits: readonly T[], offsets: readonly number[], positions: readonly ReadonlyMap<string, readonly number[]>[]): T[] {
+	const holds = (hit: T) => {
+		const sets = positions.map((byPage) => new Set(byPage.get(hit.id) ?? []));
+		return [...sets[0]!].some((start) => sets.every((set, j) => set.has(start + offsets[j]! - offsets[0]!)));
+	};
+	const first: T[] = [];
+	const rest: T[] = [];
+	for (const hit of hits) (holds(hit) ? first : rest).push(hit);
+	return [...first, ...rest];
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { commonWords, phraseByPositions, quotePlan } from '../../src/lib/search-quotes.ts';
+
+describe('the archive’s most frequent words', () => {
+	it('counts tokens over all texts, most frequent first, ties alphabetically', () => {
+		expect(commonWords(['It’s the model, the models.', 'The MODEL and it’s'], 3)).toEqual(['the', 'its', 'model']);
+	});
+});
+
+describe('what a quote asks Pagefind for', () => {
+	// The head of the seed's list (dist/search/common-words.json).
+	const common = ['the', 'like', 'and', 'of', 'you', 'to', 'a', 'i', 'that', 'is', 'it', 'in', 'so', 'we', 'know', 'just', 'out', 'our', 'say', 'come'];
+
+	it('asks only for the rarer words, with where each stands in the quote', () => {
+		expect(quotePlan('our inference stack is a combination of', common)).toEqual({ words: ['inference', 'stack', 'combination'], offsets: [1, 2, 5] });
+	});
+
+	it('asks for a word without the signs around it, which Pagefind would not find', () => {
+		expect(quotePlan('The last round was a $350 million Series B', common)?.words).toEqual(['last', 'round', 'was', '350', 'million', 'Series', 'B']);
+	});
+
+	it('fills up to three words with the least frequent common ones when a quote is all common words', () => {
+		expect(quotePlan('to just come out and say it', common)).toEqual({ words: ['come', 'out', 'say'], offsets: [2, 3, 5] });
+	});
+
+	it('asks for every word when that is no more: short queries, no common words, quoted phrases', () => {
+		expect(quotePlan('open source models', common)).toBeUndefined();
+		expect(quotePlan('model', common)).toBeUndefined();
+		expect(quotePlan('brain credit marketplace evaluation', common)).toBeUndefined();
+		expect(quotePlan('"to just come out and say it"', common)).toBeUndefined();
+		expect(quotePlan('to just come out and say it', [])).toBeUndefined();
+	});
+});
+
+describe('pages where the asked words stand at the quote’s distances', () => {
+	it('come first, in the order given, whichever word stands where', () => {
+		const hits = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+		// "come" at offset 2, "say" at offset 5: page b has come@10 and say@13; page a has them 3 apart the other way round.
+		const come = new Map([['a', [13]], ['b', [10, 40]], ['c', [7]]]);
+		const say = new Map([['a', [10]], ['b', [13]], ['c', [9]]]);
+		expect(phraseByPositions(hits, [2, 5], [come, say]).map((hit) => hit.id)).toEqual(['b', 'a', 'c']);
+	});
+});
