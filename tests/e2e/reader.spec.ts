@@ -84,15 +84,14 @@ test.describe('reading an episode', () => {
 		await expect(landed).toBeFocused();
 	});
 
-	test('a #t- anchor deep in the longest transcript lands exactly on its turn, though turns far from the screen are not laid out', async ({ page }) => {
+	test('a #t- anchor deep in the longest transcript lands exactly on its turn', async ({ page }) => {
 		const longest = archive.filter((episode) => episode.transcript).sort((a, b) => b.transcript!.turns.length - a.transcript!.turns.length)[0]!;
 		const turns = longest.transcript!.turns;
 		const deep = turns[Math.floor(turns.length * 0.9)]!;
 		await page.goto(`episodes/${longest.slug}/#${deep.id}`);
 		const turn = page.locator(`[id="${deep.id}"]`);
-		await expect(turn).toHaveCSS('content-visibility', 'auto');
 		await expect(turn).toBeInViewport();
-		// Still there once the turns around it have been laid out at their real height.
+		// Still there once the page has settled (fonts, scripts adding copy buttons).
 		await page.waitForTimeout(500);
 		const top = await turn.evaluate((element) => element.getBoundingClientRect().top);
 		expect(top).toBeGreaterThanOrEqual(-1);
