@@ -19,15 +19,22 @@ interface PagefindHighlightOptions {
 
 const MARK_CLASS = 'search-highlight';
 
-/** Wraps the ranges `markRanges` finds in each paragraph of a turn in `<mark>`s. */
+/**
+ * Wraps the ranges `markRanges` finds in each paragraph of a turn in
+ * `<mark>`s. Where the turn holds the whole query (a quote, a remembered
+ * phrase), only that is marked: its words scattered elsewhere in the turn
+ * would only hide it.
+ */
 function markTurn(turn: HTMLElement, query: string): void {
-	for (const paragraph of turn.querySelectorAll<HTMLElement>(':scope > p:not([data-pagefind-ignore])')) {
-		const text = paragraph.firstChild;
-		if (!text || text.nodeType !== Node.TEXT_NODE || paragraph.childNodes.length !== 1) continue;
-		const value = text.textContent ?? '';
+	const paragraphs = [...turn.querySelectorAll<HTMLElement>(':scope > p:not([data-pagefind-ignore])')].filter(
+		(paragraph) => paragraph.firstChild?.nodeType === Node.TEXT_NODE && paragraph.childNodes.length === 1,
+	);
+	const hasPhrase = paragraphs.some((paragraph) => markRanges(paragraph.textContent ?? '', query, false).length > 0);
+	for (const paragraph of paragraphs) {
+		const value = paragraph.textContent ?? '';
 		const parts: Node[] = [];
 		let from = 0;
-		for (const [start, end] of markRanges(value, query)) {
+		for (const [start, end] of markRanges(value, query, !hasPhrase)) {
 			parts.push(document.createTextNode(value.slice(from, start)));
 			const mark = document.createElement('mark');
 			mark.className = MARK_CLASS;

@@ -388,21 +388,23 @@ export function byPlaceQuality<T extends { quality?: PlaceQuality | undefined }>
  * ranges: each run of the whole query (stems and punctuation allowed, so
  * `come out, and say it?` is one mark for "come out and say it"), and each
  * other word standing for a query word of four letters or more (not every
- * "and"). Ranges are in text order and do not overlap.
+ * "and") unless `words` is false. Ranges are in text order and do not overlap.
  */
-export function markRanges(text: string, query: string): [number, number][] {
-	const words = [...text.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
-	const tokens = words.flatMap((word, index) => wordTokens(word.text).map((token) => ({ token, word: index })));
+export function markRanges(text: string, query: string, words = true): [number, number][] {
+	const markWords = words;
+	const spans = [...text.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+	const tokens = spans.flatMap((word, index) => wordTokens(word.text).map((token) => ({ token, word: index })));
 	const wanted = queryTokens(query);
 	const ranges: [number, number][] = [];
 	const covered = new Set<number>();
 	for (const run of phraseRuns(tokens, wanted)) {
 		if (covered.has(run.at)) continue;
-		ranges.push([words[run.at]!.start, words[run.end]!.end]);
+		ranges.push([spans[run.at]!.start, spans[run.end]!.end]);
 		for (let word = run.at; word <= run.end; word++) covered.add(word);
 	}
+	if (!markWords) return ranges.sort((a, b) => a[0] - b[0]);
 	const long = wanted.filter((token) => token.length >= 4);
-	for (const [index, word] of words.entries()) {
+	for (const [index, word] of spans.entries()) {
 		if (covered.has(index) || !wordTokens(word.text).some((token) => long.some((term) => sameWord(token, term)))) continue;
 		ranges.push([word.start, word.end]);
 	}

@@ -6,6 +6,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { Parser } from 'commonmark';
 import { parse as parseYaml } from 'yaml';
+import { archiveEpisodes } from './archive-episodes.ts';
 
 const DAVID = 'episodes/why-google-failed-to-make-gpt-3-why-multimodal-agents-are/';
 
@@ -73,7 +74,7 @@ test.describe('files for AI tools', () => {
 	test('every episode’s Markdown: front matter as in episodes.json, no HTML, every transcript word in order', async ({ request, baseURL }) => {
 		test.setTimeout(120_000);
 		const episodes = await index(request);
-		expect(episodes).toHaveLength(20);
+		expect(episodes).toHaveLength(archiveEpisodes().length);
 		for (const entry of episodes) {
 			const response = await request.get(local(entry.markdown, baseURL));
 			expect(response.status(), entry.markdown).toBe(200);
@@ -139,7 +140,8 @@ test.describe('files for AI tools', () => {
 			expect(rss).toContain(`<podcast:transcript url="${entry.srt}" type="application/x-subrip"/>`);
 			const srt = await (await request.get(local(entry.srt!, baseURL))).text();
 			const cues = srt.trimEnd().split('\n\n');
-			expect(cues.length).toBeGreaterThan(10);
+			// One cue per turn at most (turns whose times cannot be placed are merged): a one-paragraph transcript has one.
+			expect(cues.length, entry.slug).toBeGreaterThan(0);
 			expect(srtProblems(cues), entry.slug).toEqual([]);
 		}
 	});

@@ -254,7 +254,7 @@ test.describe('without JavaScript', () => {
 		// The controls that need script stay out of the way.
 		await expect(page.locator('.copy-button')).toHaveCount(0);
 		await expect(page.locator('theme-toggle')).toBeHidden();
-		await page.locator('.chapter-list a').nth(3).click();
+		await page.locator('.chapter-list a.chapter-link').nth(3).click();
 		await expect(page).toHaveURL(/#ch-adepts-critical-path-and-research-directions$/);
 		await expect(page.locator('#ch-adepts-critical-path-and-research-directions')).toBeInViewport();
 		await page.goto(`${DAVID}#t-02-15`);
