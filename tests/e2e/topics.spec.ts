@@ -88,7 +88,7 @@ test('/topics.json lists every topic with its page and episodes', async ({ reque
 test('a topic page has its own title, description and DefinedTerm JSON-LD with the episodes', async ({ page }) => {
 	await page.goto('topics/axolotl/');
 	await expect(page).toHaveTitle(/^Axolotl: Latent Space episodes/);
-	await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Axolotl \(product or project\) on the Latent Space podcast/);
+	await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^Axolotl \(product or project\) on Latent Space: The AI Engineer Podcast: /);
 	const ld = (await page.locator('script[type="application/ld+json"]').allTextContents()).flatMap((text) => [JSON.parse(text)].flat());
 	const term = ld.find((item) => item['@type'] === 'DefinedTerm');
 	expect(term.name).toBe('Axolotl');
