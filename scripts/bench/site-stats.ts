@@ -1,7 +1,7 @@
 /** What a built site weighs: files, bytes, episode pages, the search index and per-page CSS and JavaScript. */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipBytes, weighSite } from '../lib/budgets.ts';
+import { gzipBytes, isEpisodePage, weighSite } from '../lib/budgets.ts';
 import { median } from './measure.ts';
 
 /** Sizes of one file, raw and gzipped (as the budgets gzip). */
@@ -49,7 +49,7 @@ export async function siteStats(dist: string, base = '/'): Promise<SiteStats> {
 			pagefindFiles++;
 			pagefindBytes += size;
 		}
-		if (/^episodes[\\/][^\\/]+[\\/]index\.html$/.test(file)) {
+		if (isEpisodePage(file)) {
 			const html = await readFile(path.join(dist, file));
 			pages.push({ path: file, raw: html.length, gzip: gzipBytes(html) });
 		}

@@ -29,6 +29,14 @@ export const BUDGETS = {
 	firstSearch: 300_000,
 } as const;
 
+/**
+ * Whether a built file is an episode page (`episodes/<slug>/index.html`), not
+ * a year's list (`episodes/2024/index.html`: slugs of a bare year are refused).
+ */
+export function isEpisodePage(file: string): boolean {
+	return /^episodes[\\/](?!\d+[\\/])[^\\/]+[\\/]index\.html$/.test(file);
+}
+
 /** Bytes as KB of 1,000 bytes, to one decimal: `512.0 KB`. */
 export function formatKb(bytes: number): string {
 	return `${(bytes / 1000).toFixed(1)} KB`;
@@ -89,7 +97,7 @@ export async function weighSite(dir: string, deployment: Deployment): Promise<Si
 
 	for (const file of files) {
 		const html = await readText(dir, file);
-		const isEpisode = /^episodes\/[^/]+\/index\.html$/.test(file);
+		const isEpisode = isEpisodePage(file);
 		heavier('pageHtml', file, (await stat(path.join(dir, file))).size);
 
 		// Astro puts a page's top-level <script> after the layout's </html>; browsers cope, validators do not.
