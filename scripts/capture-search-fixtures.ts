@@ -1,6 +1,6 @@
 /**
  * Captures real Pagefind result data from the built site for the unit tests
- * of `src/lib/search-places.ts`: for each query, the data of the result for
+ * of `src/client/search-places.ts`: for each query, the data of the result for
  * the named episode, as the site's search module receives it, cut after the
  * words the tests need, and with every word far from a match replaced by
  * `~` to keep the file small (the page's word positions stay as they are).

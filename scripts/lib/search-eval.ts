@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { wordTokens } from '../../src/lib/search-places.ts';
+import { wordTokens } from '../../src/client/search-places.ts';
 import { transcriptItems } from '../../src/lib/transcript-view.ts';
 import type { EpisodeEntry } from '../../src/schemas/entry.ts';
 import { seededRandom } from '../bench/random.ts';

@@ -8,7 +8,7 @@
  * In all three, labels are glued to the sentence before them (`Yeah.David [00:01:02]:`).
  */
 import type { TranscriptFormat } from '../schemas/episode.ts';
-import { TIMESTAMP_SOURCE, timestampToSeconds } from '../lib/time.ts';
+import { TIMESTAMP_SOURCE, timestampToSeconds } from '../shared/time.ts';
 import { looksLikeHeading } from './blocks.ts';
 import { ParseProblem } from './problems.ts';
 

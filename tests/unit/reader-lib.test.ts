@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { archiveStats, episodePeople, groupByYearMonth, joinNames, yearPages, yearSummaries } from '../../src/lib/archive.ts';
-import { parseDeepLinkTime, readDeepLink, turnAt } from '../../src/lib/deep-link.ts';
+import { parseDeepLinkTime, readDeepLink, turnAt } from '../../src/client/deep-link.ts';
 import { podcastElements } from '../../src/lib/feed.ts';
 import rehypeJsxHeadings from '../../src/lib/rehype-jsx-headings.ts';
 import { episodeShares, formatShare, latestAppearances, speakerProfiles, speakerYears } from '../../src/lib/speakers.ts';

@@ -18,7 +18,7 @@ describe('content/site.json', () => {
 describe('the names in content/site.json', () => {
 	test('are written in no page file: pages, components, the layout and the site code read them from the configuration', () => {
 		const names = [config.title, config.show.name, config.show.author].filter((name): name is string => Boolean(name));
-		const files = ['src/pages', 'src/components', 'src/layouts', 'src/lib'].flatMap((dir) =>
+		const files = ['src/pages', 'src/components', 'src/layouts', 'src/lib', 'src/client', 'src/shared'].flatMap((dir) =>
 			readdirSync(dir, { recursive: true, encoding: 'utf8' })
 				.filter((file) => /\.(astro|ts)$/.test(file))
 				.map((file) => path.join(dir, file)),

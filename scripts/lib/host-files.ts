@@ -6,9 +6,9 @@
  * Cloudflare Pages, including the episode's JSON and VTT files), and a
  * `_headers` file with the security headers a <meta> policy cannot set.
  */
-import type { Redirect } from '../schemas/redirects.ts';
-import { escapeMarkup } from '../lib/escape.ts';
-import { episodePath, markdownPath } from '../lib/routes.ts';
+import type { Redirect } from '../../src/schemas/redirects.ts';
+import { escapeMarkup } from '../../src/lib/escape.ts';
+import { episodePath, markdownPath } from '../../src/lib/routes.ts';
 
 /** A site path with the base in front (`/archive/` + `episodes/x/`). */
 const withBase = (base: string, path: string) => `${base.replace(/\/?$/, '/')}${path}`;
