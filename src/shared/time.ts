@@ -3,8 +3,12 @@
  * of formatters for them.
  */
 
-/** A bracketed timestamp as the dump writes it: `[00:01:14]`, `[0:09:16]` or `[01:14]`. */
-export const TIMESTAMP_SOURCE = String.raw`\[(\d{1,2}):(\d{2})(?::(\d{2}))?\]`;
+/**
+ * A bracketed timestamp as the dump writes it: `[00:01:14]`, `[0:09:16]` or `[01:14]`.
+ * A plain string, not `String.raw`: the bundler cannot tell a tagged template is pure, and kept it
+ * in the episode page's script, which never uses it.
+ */
+export const TIMESTAMP_SOURCE = '\\[(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\]';
 
 /**
  * Reads the numbers of a timestamp (`h:mm:ss` or `mm:ss`) into seconds.

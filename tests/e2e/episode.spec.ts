@@ -34,7 +34,10 @@ test.describe('episode pages', () => {
 				expectInOrder(chapters, [episode.chaptersIntro ?? '', ...episode.chapters.flatMap((c) => [c.title, ...c.notes.map((n) => inlineText(n.content))])], 'chapters');
 			}
 			if (episode.transcript) {
-				const transcript = await page.locator('section:has(> #transcript)').innerText();
+				// textContent, not innerText: turns far from the screen are skipped by rendering until a reader comes near
+				// (content-visibility), and innerText leaves out what is not rendered. Copying, printing and the
+				// accessibility tree reach every turn (reader.spec.ts).
+				const transcript = await page.locator('section:has(> #transcript)').evaluate((section) => section.textContent!);
 				expectInOrder(transcript, episode.transcript.turns.flatMap((t) => t.paragraphs.map((p) => p.text)), 'transcript');
 				await expect(page.locator('.turn')).toHaveCount(episode.transcript.turns.length);
 				for (const chapter of episode.chapters) await expect(page.locator(`[id="${chapter.id}"]`)).toHaveCount(1);
