@@ -45,6 +45,14 @@ export const KIND_LABELS: Record<TopicKind, { one: string; many: string }> = {
  */
 export const TOPIC_PAGE_LIMIT = 20;
 
+/**
+ * Turns quoted per episode on a topic's year page (its own page quotes up to
+ * five). A year of a topic said in most episodes lists a hundred of them at
+ * 2,000 bench episodes; with five quotes each, OpenAI's busiest year came to
+ * 2,634 elements, close to the 3,000 a list page may have.
+ */
+export const YEAR_PAGE_MENTIONS = 2;
+
 /** A topic's episodes of one year, newest first. */
 export interface TopicYear {
 	year: number;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { TOPIC_PAGE_LIMIT } from '../../src/lib/topic-views.ts';
+import { TOPIC_PAGE_LIMIT, YEAR_PAGE_MENTIONS } from '../../src/lib/topic-views.ts';
 import { TopicsFileSchema } from '../../src/schemas/topic.ts';
 
 const dir = process.env.ARCHIVE_OUT_DIR ?? 'dist';
@@ -129,8 +129,11 @@ test('a topic said in many episodes lists the latest on its page and every episo
 		const crumbs = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text)).find((item) => item['@type'] === 'BreadcrumbList');
 		expect(crumbs.itemListElement.at(-1)).toMatchObject({ name: year });
 		slugs.push(...(await page.locator('.episode-list > li h3 a').evaluateAll((links) => links.map((link) => /\/episodes\/([^/]+)\/$/.exec(link.getAttribute('href')!)![1]!))));
-		// A mention on a year page lands on its turn like one on the topic's page.
+		// A mention on a year page lands on its turn like one on the topic's page; few are quoted per episode.
 		await expect(page.locator('.mentions a').first()).toHaveAttribute('href', /#t-/);
+		for (const count of await page.locator('.episode-list > li').evaluateAll((items) => items.map((item) => item.querySelectorAll('.mentions q').length))) {
+			expect(count).toBeLessThanOrEqual(YEAR_PAGE_MENTIONS);
+		}
 	}
 	expect(slugs).toEqual(busiest.episodes.map((e) => e.slug));
 	const index = await (await request.get('sitemap-index.xml')).text();
