@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent } from 'hast';
 import { describe, expect, test } from 'vitest';
-import { parseDump } from '../../src/ingest/episode.ts';
+import { ingestText } from './helpers/ingest.ts';
 import { readChapterItem } from '../../src/ingest/chapters.ts';
 import { boldOnlyText, draftFromFeedItem, inlineFromHtml, isFeed, paragraphHeading, paragraphListItem, readFeed, transcriptElsewhere } from '../../src/ingest/feed.ts';
 import { inlineText } from '../../src/ingest/inline.ts';
@@ -85,7 +85,7 @@ describe('a feed item as an episode', () => {
 	const result = ingestSources([seed, feed], { hosts: site.hosts });
 	const fromFeed = result.entries.find((entry) => entry.slug === ADEPT)!.episode!;
 	const feedOnly = ingestSources([feed], { hosts: site.hosts }).entries.find((entry) => entry.slug === ADEPT)!.episode!;
-	const fromDump = parseDump(seed.text, { file: seed.file, hosts: site.hosts }).episodes.find((episode) => episode.slug === ADEPT)!;
+	const fromDump = ingestText(seed.text, seed.file, site.hosts).episodes.find((episode) => episode.slug === ADEPT)!;
 
 	test('merges with the same episode from the text dump: published once, at the same slug, a note names the source of each part', () => {
 		expect(result.entries.filter((entry) => entry.title === fromDump.title)).toHaveLength(1);

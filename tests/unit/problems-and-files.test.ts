@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { parseDump } from '../../src/ingest/episode.ts';
+import { ingestText } from './helpers/ingest.ts';
 import { formatProblem } from '../../src/ingest/problems.ts';
 import { entryData } from '../../src/ingest/mdx.ts';
 import { chaptersFile, transcriptFile, transcriptVtt } from '../../src/lib/podcast-files.ts';
@@ -14,10 +14,10 @@ const header = (date = '2024-03-22 19:08') => `From 🇺🇸 Latent Space: The A
 const good = (title: string) =>
 	['-', title, header(), `An intro.Chapters* [00:00:00] Hello* [00:01:00] Bye* [09:00:00] Far awayTranscriptSwyx [00:00:00]: Hi there.David [00:00:30]: Hello.Swyx [00:01:00]: Bye now. Get full access to Latent.Space at www.latent.space/subscribe`].join('\n');
 
-describe('parseDump problems', () => {
+describe('problems the ingest reports', () => {
 	test('a missing date line is an error naming file, line and episode; the others still parse', () => {
 		const dump = [good('First — with David Luan of Adept'), '-', 'Broken episode', 'Just a body without a date line.', good('Third — with David Luan of Adept')].join('\n');
-		const { episodes, problems } = parseDump(dump, { file: 'dump.txt', hosts: HOSTS });
+		const { episodes, problems } = ingestText(dump, 'dump.txt', HOSTS);
 		expect(episodes.map((e) => e.title)).toEqual(['First — with David Luan of Adept', 'Third — with David Luan of Adept']);
 		expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
 			'dump.txt:6: error: missing the “From <show>, published at YYYY-MM-DD HH:MM” line after the title (episode “Broken episode”)',
@@ -26,19 +26,19 @@ describe('parseDump problems', () => {
 
 	test('an unreadable timestamp is an error at its line and column', () => {
 		const body = 'Intro.TranscriptAlessio [00:00:00]: Hey.Swyx [00:99:00]: Hi.';
-		const { episodes, problems } = parseDump(['-', 'Bad time', header(), body].join('\n'), { file: 'dump.txt', hosts: HOSTS });
+		const { episodes, problems } = ingestText(['-', 'Bad time', header(), body].join('\n'), 'dump.txt', HOSTS);
 		expect(episodes).toEqual([]);
 		expect(problems.map(formatProblem)).toEqual([`dump.txt:4:${body.indexOf('[00:99:00]') + 1}: error: unreadable timestamp [00:99:00] (episode “Bad time”)`]);
 	});
 
 	test('an invalid date is an error on the date line', () => {
-		const { problems } = parseDump(['-', 'Bad date', header('2024-02-31 10:00'), 'Body.'].join('\n'), { file: 'd.txt', hosts: HOSTS });
+		const { problems } = ingestText(['-', 'Bad date', header('2024-02-31 10:00'), 'Body.'].join('\n'), 'd.txt', HOSTS);
 		expect(problems.map(formatProblem)).toEqual(['d.txt:3: error: invalid publication date 2024-02-31 10:00 (episode “Bad date”)']);
 	});
 
 	test('warns about a chapter after the end of the transcript, and a missing transcript', () => {
 		const noTranscript = ['-', 'No transcript', header(), 'Only a description. Get full access to Latent.Space at www.latent.space/subscribe'].join('\n');
-		const { problems } = parseDump(`${good('With chapters — with David Luan of Adept')}\n${noTranscript}`, { file: 'd.txt', hosts: HOSTS });
+		const { problems } = ingestText(`${good('With chapters — with David Luan of Adept')}\n${noTranscript}`, 'd.txt', HOSTS);
 		expect(problems.map(formatProblem)).toEqual([
 			'd.txt:2: warning: chapter “Far away” at 9:00:00 is after the end of the transcript (01:01) (episode “With chapters — with David Luan of Adept”)',
 			'd.txt:6: warning: the episode has no transcript (episode “No transcript”)',
@@ -47,7 +47,7 @@ describe('parseDump problems', () => {
 });
 
 describe('podcast files', () => {
-	const [episode] = parseDump(good('Files — with David Luan of Adept'), { file: 'd.txt', hosts: HOSTS }).episodes;
+	const [episode] = ingestText(good('Files — with David Luan of Adept'), 'd.txt', HOSTS).episodes;
 	const entry = entryData(episode!);
 
 	test('chapters follow JSON chapters 1.2 with titles as written and anchored URLs', () => {
