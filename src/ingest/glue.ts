@@ -4,15 +4,6 @@
  * Google *couldn’t* make GPT-3While we wanted…`). These rules find the seams.
  */
 
-/** Words known to be written in CamelCase or with inner capitals, so never a seam. */
-const BUILTIN_WORDS = [
-	'AudioGen', 'BakLLaVA', 'ByteDance', 'ChatGPT', 'CodeLlama', 'CoreWeave', 'DeepMind', 'DeepSeek', 'DevDay',
-	'FigJam', 'FireLLaVA', 'GitHub', 'GitLab', 'HuggingFace', 'JavaScript', 'LangChain', 'LinkedIn', 'LlamaIndex',
-	'LLaMA', 'LLaVA', 'MacBook', 'MosaicML', 'OpenAI', 'OpenRouter', 'PyTorch', 'SemiAnalysis', 'SoundCloud',
-	'StackOverflow', 'ThursdAI', 'TikTok', 'TypeScript', 'WebGPU', 'WordPress', 'YouTube', 'iPhone', 'iPad', 'macOS',
-	'tldraw', 'arXiv', 'eBay', 'PhD', 'PhDs', 'McKinsey', 'McDonald',
-];
-
 /**
  * Capitalised words that commonly open a sentence or paragraph. When one is
  * glued to the word before it (`ReplicateThis`), the join is a seam rather than
@@ -129,7 +120,9 @@ function countWords(text: string, include: (marked: boolean) => boolean): Map<st
  * never changes how an existing one parses. Words with a capital or a
  * non-ASCII character are counted at once; the far more numerous plain
  * lowercase words only when one is first asked about (most sources never are),
- * which saves most of the counting on a big dump.
+ * which saves most of the counting on a big dump. The `known` words
+ * (content/vocabulary.json, read by the shell) count as used twice, so a brand
+ * name a source writes once is still a word.
  */
 export class Vocabulary {
 	readonly #text: string;
@@ -138,20 +131,20 @@ export class Vocabulary {
 	readonly #known: Set<string>;
 	#log: Map<string, boolean> | undefined;
 
-	constructor(text: string, extra: Iterable<string> = []) {
+	constructor(text: string, known: Iterable<string> = []) {
 		this.#text = text;
 		this.#marked = countWords(text, (marked) => marked);
-		this.#known = new Set([...BUILTIN_WORDS, ...extra]);
+		this.#known = new Set(known);
 	}
 
-	/** How often the word occurs in the source; a built-in word counts at least twice. */
+	/** How often the word occurs in the source; a known word counts at least twice. */
 	#count(word: string): number {
 		const counts = isMarkedWord(word) ? this.#marked : (this.#plain ??= countWords(this.#text, (marked) => !marked));
 		const count = counts.get(word) ?? 0;
 		return this.#known.has(word) ? Math.max(2, count) : count;
 	}
 
-	/** True when the word occurs at least `min` times in the source (or is a built-in word). */
+	/** True when the word occurs at least `min` times in the source (or is a known word). */
 	has(word: string, min = 2): boolean {
 		const answer = this.#count(word) >= min;
 		this.#log?.set(`${min}:${word}`, answer);
@@ -295,7 +288,7 @@ export const SEAM_RULES: readonly SeamRule[] = [
 	},
 	{
 		name: 'known-word',
-		matches: 'a word the source uses twice or more, or a built-in word (`Speaker CFPs and Sponsor Guides`, `OpenAI`)',
+		matches: 'a word the source uses twice or more, or a word of content/vocabulary.json (`Speaker CFPs and Sponsor Guides`, `OpenAI`)',
 		verdict: 'none',
 		why: 'a seam is an accident of flattening and rarely repeats; a word written the same way twice is a real word',
 		applies: (join, context) => join.leftRun !== '' && context.vocabulary.has(join.leftRun + join.rightRun),
@@ -325,7 +318,7 @@ export const SEAM_RULES: readonly SeamRule[] = [
 		name: 'lowercase-then-capital',
 		matches: 'an all-lowercase word glued to a capitalised one (`Latent Space ranchScaling with Modal`)',
 		verdict: 'strong',
-		why: 'CamelCase names start with a capital (`iPhone` is built in); a lowercase word ends a sentence or heading',
+		why: 'CamelCase names start with a capital (`iPhone` is in content/vocabulary.json); a lowercase word ends a sentence or heading',
 		applies: (join) => /^\p{Ll}{3,}$/u.test(join.left) && /^\p{Lu}\p{Ll}{2,}/u.test(join.rightWord),
 	},
 	{

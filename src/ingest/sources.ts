@@ -29,6 +29,8 @@ export interface IngestOptions {
 	overrides?: Overrides;
 	/** How problems with the overrides name their file. */
 	overridesFile?: string;
+	/** Words known to be words although a source may use them once (content/vocabulary.json): the seam rules never split them. */
+	words?: readonly string[];
 	/** The previous run's manifest: episodes whose hash it holds are not parsed again. */
 	previous?: Manifest | undefined;
 	/** Entry files now in the output folder; a cached episode whose file is missing is rendered again. */
@@ -113,7 +115,7 @@ interface SourceRecord {
 }
 
 /** Source episodes of one file, without parsing them, and the file's vocabulary. */
-function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: Problem[]; vocabulary: Vocabulary } {
+function sourceRecords(source: SourceText, words: readonly string[]): { records: SourceRecord[]; errors: Problem[]; vocabulary: Vocabulary } {
 	if (isFeed(source.text)) {
 		const feed = readFeed(source.text);
 		// Feed prose comes from HTML elements, not from seams, so no vocabulary is consulted.
@@ -132,7 +134,7 @@ function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: P
 		};
 	}
 	const { episodes: raws, errors } = splitDump(source.text);
-	const vocabulary = new Vocabulary(source.text);
+	const vocabulary = new Vocabulary(source.text, words);
 	return {
 		vocabulary,
 		errors: errors.map((e) => ({ severity: 'error', file: source.file, line: e.line, ...(e.title ? { episode: e.title } : {}), message: e.message })),
@@ -140,7 +142,8 @@ function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: P
 			line: raw.titleLine,
 			title: raw.title,
 			feed: false,
-			hashInput: ['dump', raw],
+			// The known words change how its prose is split, so a change to content/vocabulary.json parses it again.
+			hashInput: ['dump', raw, words],
 			draft: (corrections, hosts) => dumpDraft(raw, { file: source.file, hosts }, vocabulary, corrections),
 			position: (error) => problemPosition(raw, error),
 		})),
@@ -159,12 +162,13 @@ function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: P
 export function ingestSources(sources: readonly SourceText[], options: IngestOptions): IngestResult {
 	const overrides = options.overrides ?? NO_OVERRIDES;
 	const overridesFile = options.overridesFile ?? 'overrides.json';
+	const words = options.words ?? [];
 	const problems: Problem[] = [];
 	const candidates: Candidate[] = [];
 	const matchedKeys = new Set<string>();
 	const stats = { parsed: 0, reused: 0 };
 	for (const source of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
-		const { records, errors, vocabulary } = sourceRecords(source);
+		const { records, errors, vocabulary } = sourceRecords(source, words);
 		problems.push(...errors);
 		for (const record of records) {
 			const key = parserSlug(record.title);

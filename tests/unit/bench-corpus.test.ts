@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { generateCorpus, formatStampLike, retime, scaleChapterTimes } from '../../scripts/bench/corpus-lib.ts';
+import { readVocabulary } from '../../scripts/lib/vocabulary-file.ts';
 import { seededRandom } from '../../scripts/bench/random.ts';
 import { splitDump } from '../../src/ingest/dump.ts';
 import { ingestText } from './helpers/ingest.ts';
@@ -12,7 +13,8 @@ import { SiteConfigSchema } from '../../src/schemas/site.ts';
 
 const site = SiteConfigSchema.parse(JSON.parse(readFileSync('content/site.json', 'utf8')));
 const seed = readFileSync('content/sources/latent-space.txt', 'utf8');
-const dump = generateCorpus(seed, site.hosts, { episodes: 40, seed: 7 });
+const { words } = readVocabulary();
+const dump = generateCorpus(seed, site.hosts, { episodes: 40, seed: 7, words });
 const { episodes, problems } = ingestText(dump, 'bench-40.txt', site.hosts);
 
 describe('generateCorpus', () => {
