@@ -241,7 +241,7 @@ export function assembleEpisode(draft: EpisodeDraft, hosts: readonly Host[], voc
 	const checked = EpisodeSchema.safeParse(episode);
 	if (!checked.success) {
 		const issue = checked.error.issues[0]!;
-		throw new ParseProblem(`the parsed episode does not fit the schema at ${issue.path.join('.')}: ${issue.message}`);
+		throw new ParseProblem('schema', `the parsed episode does not fit the schema at ${issue.path.join('.')}: ${issue.message}`);
 	}
 	const speakerLabels = new Set(Object.keys(corrections.speakers ?? {}).filter((label) => corrected.has(label)));
 	return { episode: checked.data, unmatched, speakerLabels, warnings: draft.warnings ?? [] };
@@ -289,12 +289,12 @@ export function dumpDraft(raw: RawEpisode, options: ParseOptions, vocabulary: Vo
 
 /** Re-throws a `ParseProblem` with its offset moved into body coordinates. */
 function offsetBy(error: unknown, base: number): unknown {
-	if (error instanceof ParseProblem) return new ParseProblem(error.message, (error.offset ?? 0) + base);
+	if (error instanceof ParseProblem) return new ParseProblem(error.kind, error.message, (error.offset ?? 0) + base);
 	return error;
 }
 
-/** Where a problem thrown while parsing a dump record is: the date line, a position in the body, or the body's first line. */
+/** Where a problem thrown while parsing a dump record is: the date line for a date, else a position in the body, or the body's first line. */
 export function problemPosition(raw: RawEpisode, error: ParseProblem): { line: number; column?: number } {
-	if (error.message.startsWith('cannot read the date line') || error.message.startsWith('invalid publication date')) return { line: raw.headerLine };
+	if (error.kind === 'date') return { line: raw.headerLine };
 	return error.offset !== undefined ? position(raw, error.offset) : { line: raw.bodyLine };
 }

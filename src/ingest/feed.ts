@@ -126,7 +126,7 @@ export function itemMedia(raw: Record<string, unknown>): EpisodeMedia {
 /** Reads an RSS date (`Fri, 22 Mar 2024 19:08:00 GMT`); throws a `ParseProblem` naming it when it is no date. */
 export function parsePubDate(pubDate: string): Date {
 	const time = Date.parse(pubDate);
-	if (!pubDate || Number.isNaN(time)) throw new ParseProblem(`invalid publication date “${pubDate}”: expected an RSS date such as “Fri, 22 Mar 2024 19:08:00 GMT”`);
+	if (!pubDate || Number.isNaN(time)) throw new ParseProblem('date', `invalid publication date “${pubDate}”: expected an RSS date such as “Fri, 22 Mar 2024 19:08:00 GMT”`);
 	return new Date(time);
 }
 

@@ -54,7 +54,7 @@ export function findTimestamps(text: string): Stamp[] {
 	const stamps: Stamp[] = [];
 	for (const match of text.matchAll(new RegExp(TIMESTAMP_SOURCE, 'g'))) {
 		const seconds = timestampToSeconds(match[1]!, match[2]!, match[3]);
-		if (seconds === undefined) throw new ParseProblem(`unreadable timestamp ${match[0]}`, match.index);
+		if (seconds === undefined) throw new ParseProblem('transcript', `unreadable timestamp ${match[0]}`, match.index);
 		stamps.push({ index: match.index, end: match.index + match[0].length, seconds });
 	}
 	return stamps;
@@ -215,7 +215,7 @@ function parseNameTimeColon(text: string, stamps: Stamp[], extraNames: Iterable<
 	const labels: Label[] = [];
 	for (const { before, stamp } of candidates) {
 		const label = labelAtEnd(before, names);
-		if (!label) throw new ParseProblem('a timestamp label has no readable speaker name', stamp.index);
+		if (!label) throw new ParseProblem('transcript', 'a timestamp label has no readable speaker name', stamp.index);
 		const nameIndex = trimmedEnd(text, stamp.index) - label.length;
 		labels.push({ index: nameIndex, end: stamp.end + /^:+\s*/.exec(text.slice(stamp.end))![0].length, label, start: stamp.seconds });
 	}
@@ -233,7 +233,7 @@ function assembleLabelled(
 ): RawTranscript {
 	const turns: RawTurn[] = [];
 	const headings: RawTranscriptHeading[] = [];
-	if (labels.length === 0) throw new ParseProblem('no speaker labels found in the transcript', 0);
+	if (labels.length === 0) throw new ParseProblem('transcript', 'no speaker labels found in the transcript', 0);
 	const lead = text.slice(0, labels[0]!.index).trim();
 	if (lead) headings.push({ text: lead, before: 0 });
 	for (const [i, label] of labels.entries()) {
@@ -296,10 +296,10 @@ function parseTimeNameColon(text: string, stamps: Stamp[], extraNames: Iterable<
 		} else if (turns.length > 0) {
 			addText(turns.at(-1), segment.content, segment.start);
 		} else {
-			throw new ParseProblem('transcript text before the first speaker label', segment.index);
+			throw new ParseProblem('transcript', 'transcript text before the first speaker label', segment.index);
 		}
 	}
-	if (turns.length === 0) throw new ParseProblem('no speaker labels found in the transcript', 0);
+	if (turns.length === 0) throw new ParseProblem('transcript', 'no speaker labels found in the transcript', 0);
 	for (const turn of turns) {
 		// The first paragraph's time is the turn's start; keep it only on the turn.
 		if (turn.paragraphs[0]?.start === turn.start) delete turn.paragraphs[0]!.start;
@@ -340,7 +340,7 @@ function parseNameColonTime(text: string, stamps: Stamp[], extraNames: Iterable<
 		labels.push(...untimedLabels(text, names, from, to).filter((u) => !labels.some((l) => u.index >= l.index && u.index < l.end)));
 	}
 	labels.sort((a, b) => a.index - b.index);
-	if (labels.length === 0) throw new ParseProblem('no speaker labels found in the transcript', 0);
+	if (labels.length === 0) throw new ParseProblem('transcript', 'no speaker labels found in the transcript', 0);
 
 	const turns: RawTurn[] = [];
 	const headings: RawTranscriptHeading[] = [];
@@ -393,6 +393,6 @@ export function parseTranscript(text: string, names: Iterable<string> = []): Raw
 		case 'name-colon-time':
 			return parseNameColonTime(text, stamps, names);
 		default:
-			throw new ParseProblem('unknown transcript layout: no speaker labels in any known format', 0);
+			throw new ParseProblem('transcript', 'unknown transcript layout: no speaker labels in any known format', 0);
 	}
 }

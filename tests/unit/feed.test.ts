@@ -91,7 +91,7 @@ describe('a feed item as an episode', () => {
 		expect(result.entries.filter((entry) => entry.title === fromDump.title)).toHaveLength(1);
 		expect(fromFeed.source).toEqual({ file: 'latent-space.txt', line: 2 });
 		expect(result.problems.filter((p) => p.message.startsWith('also in'))).toEqual([]);
-		expect(result.problems.filter((p) => p.severity === 'note').map(formatProblem)).toEqual([
+		expect(result.problems.filter((p) => p.kind === 'merge').map(formatProblem)).toEqual([
 			`latent-space.txt:2: note: merged from 2 copies (substack-feed.xml:12, latent-space.txt:2): title and date from latent-space.txt:2; description and show notes from substack-feed.xml:12 (4 links); chapters from latent-space.txt:2 (3 vs ${fromDump.chapters.length}); transcript from latent-space.txt:2 (7 vs ${fromDump.transcript!.turns.length} turns); audio and artwork from substack-feed.xml:12; duration from substack-feed.xml:12 (episode “${fromDump.title}”)`,
 		]);
 	});
@@ -156,6 +156,7 @@ describe('a feed item as an episode', () => {
 		const broken = feedText.replace('Thu, 11 Apr 2024 17:30:00 GMT', 'someday');
 		const { entries, problems } = ingestSources([{ ...feed, text: broken }], { hosts: site.hosts });
 		expect(entries.map((entry) => entry.slug)).toEqual([ADEPT]);
+		expect(problems.filter((p) => p.severity === 'error').map((p) => p.kind)).toEqual(['date']);
 		expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
 			'substack-feed.xml:25: error: invalid publication date “someday”: expected an RSS date such as “Fri, 22 Mar 2024 19:08:00 GMT” (episode “Supervise the Process of AI Research — with Jungwon Byun and Andreas Stuhlmüller of Elicit”)',
 		]);

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { ingestText } from './helpers/ingest.ts';
-import { formatProblem } from '../../src/ingest/problems.ts';
+import { problemPosition } from '../../src/ingest/episode.ts';
+import { formatProblem, ParseProblem } from '../../src/ingest/problems.ts';
+import { splitDump } from '../../src/ingest/dump.ts';
+import { OverridesSchema } from '../../src/schemas/overrides.ts';
 import { entryData } from '../../src/ingest/mdx.ts';
 import { chaptersFile, transcriptFile, transcriptVtt } from '../../src/lib/podcast-files.ts';
 
@@ -43,6 +46,32 @@ describe('problems the ingest reports', () => {
 			'd.txt:2: warning: chapter “Far away” at 9:00:00 is after the end of the transcript (01:01) (episode “With chapters — with David Luan of Adept”)',
 			'd.txt:6: warning: the episode has no transcript (episode “No transcript”)',
 		]);
+	});
+
+	test('every problem says what it is about by its kind, not by its wording', () => {
+		const dump = [
+			'-', 'No date line', 'Just a body.',
+			'-', 'Bad date', header('2024-02-31 10:00'), 'Body.',
+			'-', 'Bad chapter', header(), 'Intro.Chapters* [00:75:00] Nothing* [00:01:00] ByeTranscriptSwyx [00:00:00]: Hi.',
+			'-', 'Bad time', header(), 'Intro.TranscriptAlessio [00:00:00]: Hey.Swyx [00:99:00]: Hi.',
+			'-', 'No transcript', header(), 'Only a description. Get full access to Latent.Space at www.latent.space/subscribe',
+		].join('\n');
+		const overrides = OverridesSchema.parse({ episodes: { 'not-an-episode': { title: 'Nothing' } } });
+		const { problems } = ingestText(dump, 'd.txt', HOSTS, { overrides });
+		expect(problems.map((problem) => [problem.kind, problem.episode ?? problem.message])).toEqual([
+			['record', 'No date line'],
+			['date', 'Bad date'],
+			['chapters', 'Bad chapter'],
+			['transcript', 'Bad time'],
+			['episode', 'No transcript'],
+			['override', 'episodes.not-an-episode: no episode in the sources has this slug; its corrections are not applied'],
+		]);
+	});
+
+	test('a date problem is placed on the date line by its kind, whatever its message says', () => {
+		const [raw] = splitDump(['-', 'Title', header(), 'Body.'].join('\n')).episodes;
+		expect(problemPosition(raw!, new ParseProblem('date', 'the date is from the future'))).toEqual({ line: 3 });
+		expect(problemPosition(raw!, new ParseProblem('transcript', 'invalid publication date, said a transcript rule', 2))).toEqual({ line: 4, column: 3 });
 	});
 });
 

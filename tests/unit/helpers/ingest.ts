@@ -5,7 +5,7 @@
  */
 import { readVocabulary } from '../../../scripts/lib/vocabulary-file.ts';
 import { ingestSources, type IngestOptions } from '../../../src/ingest/sources.ts';
-import type { Problem } from '../../../src/ingest/problems.ts';
+import type { Problem } from '../../../src/schemas/problem.ts';
 import type { Episode } from '../../../src/schemas/episode.ts';
 import type { Host } from '../../../src/schemas/site.ts';
 
