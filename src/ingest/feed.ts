@@ -15,6 +15,7 @@ import { headingBlock, looksLikeHeading } from './blocks.ts';
 import { readChapterItem, type ChapterList, type RawChapter } from './chapters.ts';
 import type { EpisodeDraft } from './episode.ts';
 import { parseInline } from './inline.ts';
+import { MAX_LABEL_CHARS } from './labels.ts';
 import { ParseProblem } from './problems.ts';
 import { sectionTitleKind } from './section-titles.ts';
 import { parseTranscriptLines, type TranscriptLine } from './transcript-lines.ts';
@@ -326,9 +327,6 @@ export function transcriptElsewhere(content: readonly Inline[]): string | undefi
 	if (!/^(?:full |complete )?transcripts?\b/i.test(text) || /\bbelow\b/i.test(text)) return undefined;
 	return content.find((node) => node.type === 'link')?.href;
 }
-
-/** Longest bold text at the start of a transcript paragraph that is read as a speaker label (`Audience #1`, `Alessio Fanelli`). */
-const MAX_LABEL_CHARS = 40;
 
 /**
  * A transcript paragraph as a line: the timestamp before a bold label, the
