@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { headersFile, redirectPages, redirectsFile } from '../src/ingest/host-files.ts';
+import { headersFile, redirectPages, redirectsFile } from './lib/host-files.ts';
 import { RedirectsFileSchema, type Redirect } from '../src/schemas/redirects.ts';
 import { formatIssues } from './site-config.ts';
 

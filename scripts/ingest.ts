@@ -11,7 +11,6 @@
  * episode; `--sources DIR`, `--out DIR`, `--site FILE`, `--overrides FILE` and
  * `--vocabulary FILE` change the inputs and the output folder.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { ManifestSchema, type Manifest } from '../src/schemas/manifest.ts';
 import { NO_OVERRIDES, OverridesSchema, type Overrides } from '../src/schemas/overrides.ts';
 import type { RedirectsFile } from '../src/schemas/redirects.ts';
 import { REDIRECTS_FILE } from './build-paths.ts';
+import { codeVersion } from './lib/code-version.ts';
 import { readVocabulary, VOCABULARY_FILE } from './lib/vocabulary-file.ts';
 import { topicsReport, writeTopics } from './topics.ts';
 import { formatIssues, loadSiteConfig } from './site-config.ts';
@@ -64,23 +64,6 @@ async function loadManifest(file: string): Promise<Manifest | undefined> {
 	return result.success ? result.data : undefined;
 }
 
-/**
- * A fingerprint of the code that turns sources into entries (and the locked
- * dependencies): when it changes, every episode is parsed again.
- */
-async function codeVersion(): Promise<string> {
-	const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-	const hash = createHash('sha256');
-	for (const dir of ['src/ingest', 'src/schemas', 'src/lib']) {
-		for (const name of (await readdir(path.join(root, dir))).filter((n) => n.endsWith('.ts')).sort()) {
-			hash.update(`${dir}/${name}\0`).update(await readFile(path.join(root, dir, name)));
-		}
-	}
-	const lock = path.join(root, 'package-lock.json');
-	if (existsSync(lock)) hash.update(await readFile(lock));
-	return hash.digest('hex');
-}
-
 const started = performance.now();
 const site = await loadSiteConfig(values.site);
 const overrides = await loadOverrides(values.overrides);
@@ -100,7 +83,7 @@ const { entries, problems, redirects, manifest, stats } = ingestSources(sources,
 	words: readVocabulary(values.vocabulary).words,
 	previous: await loadManifest(manifestPath),
 	existingFiles: existing,
-	codeVersion: await codeVersion(),
+	codeVersion: codeVersion(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')),
 });
 
 const counts = { added: 0, updated: 0, removed: 0, unchanged: 0 };

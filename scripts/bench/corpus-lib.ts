@@ -19,7 +19,7 @@ import { Vocabulary } from '../../src/ingest/glue.ts';
 import { findSections } from '../../src/ingest/sections.ts';
 import { guestsFromTitle } from '../../src/ingest/speakers.ts';
 import { parseTranscript } from '../../src/ingest/transcript.ts';
-import { TIMESTAMP_SOURCE, timestampToSeconds } from '../../src/lib/time.ts';
+import { TIMESTAMP_SOURCE, timestampToSeconds } from '../../src/shared/time.ts';
 import type { TranscriptFormat } from '../../src/schemas/episode.ts';
 import type { Host } from '../../src/schemas/site.ts';
 import { seededRandom, type Random } from './random.ts';

@@ -1,7 +1,7 @@
 /** Recovers paragraphs, headings and lists from a stretch of flattened prose. */
 import type { Block, ListItem } from '../schemas/episode.ts';
-import type { AnchorRegistry } from '../lib/slug.ts';
-import { slugify } from '../lib/slug.ts';
+import type { AnchorRegistry } from '../shared/slug.ts';
+import { slugify } from '../shared/slug.ts';
 import { findSeams, seamCandidates, splitAtBlockBoundaries, type SeamContext } from './glue.ts';
 import { parseInline } from './inline.ts';
 

@@ -1,5 +1,5 @@
 /** The chapter list: `* [00:01:14] Title`, `* Title [00:01:11]`, with notes nested under chapters. */
-import { TIMESTAMP_SOURCE, timestampToSeconds } from '../lib/time.ts';
+import { TIMESTAMP_SOURCE, timestampToSeconds } from '../shared/time.ts';
 import { isBlockBoundary, type SeamContext } from './glue.ts';
 import { listItemSpans, splitTrailingProse } from './blocks.ts';
 import { ParseProblem } from './problems.ts';

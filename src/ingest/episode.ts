@@ -6,9 +6,9 @@
 import { EpisodeSchema, type Block, type Chapter, type Episode, type EpisodeMedia, type Transcript, type Turn } from '../schemas/episode.ts';
 import type { EpisodeOverride, SpeakerTarget } from '../schemas/overrides.ts';
 import type { Host } from '../schemas/site.ts';
-import { isPageId } from '../lib/page-ids.ts';
-import { AnchorRegistry, slugify } from '../lib/slug.ts';
-import { formatTime } from '../lib/time.ts';
+import { isPageId } from '../shared/page-ids.ts';
+import { AnchorRegistry, slugify } from '../shared/slug.ts';
+import { formatTime } from '../shared/time.ts';
 import { parseBlocks } from './blocks.ts';
 import type { ChapterList } from './chapters.ts';
 import { parseHeader, type RawEpisode } from './dump.ts';

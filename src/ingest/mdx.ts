@@ -10,7 +10,7 @@
  */
 import type { Block, Episode, Inline, ListItem } from '../schemas/episode.ts';
 import { EpisodeEntrySchema, type EpisodeEntry, type EpisodeEntryFile } from '../schemas/entry.ts';
-import { PAGE_IDS } from '../lib/page-ids.ts';
+import { PAGE_IDS } from '../shared/page-ids.ts';
 import { parseInline } from './inline.ts';
 
 /** Characters that Markdown or MDX would read as syntax anywhere in a line. */

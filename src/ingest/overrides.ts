@@ -5,8 +5,8 @@
  * applied while the episode is assembled (`assembleEpisode`).
  */
 import type { Block, Episode, Inline, TranscriptHeading } from '../schemas/episode.ts';
-import { isPageId } from '../lib/page-ids.ts';
-import { AnchorRegistry, slugify } from '../lib/slug.ts';
+import { isPageId } from '../shared/page-ids.ts';
+import { AnchorRegistry, slugify } from '../shared/slug.ts';
 import { headingBlock } from './blocks.ts';
 import { inlineText, parseInline } from './inline.ts';
 

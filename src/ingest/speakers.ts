@@ -2,7 +2,7 @@
 import type { Speaker } from '../schemas/episode.ts';
 import type { Guest, SpeakerTarget } from '../schemas/overrides.ts';
 import type { Host } from '../schemas/site.ts';
-import { slugify } from '../lib/slug.ts';
+import { slugify } from '../shared/slug.ts';
 
 /** A person's name: two to four capitalised words (`David Luan`, `Vipul Ved Prakash`, `Hugo Laurençon`). */
 const PERSON_NAME = /^\p{Lu}[\p{L}’'-]+(?: (?:\p{Lu}[\p{L}’'.-]+|de|van|von|der)){1,3}$/u;

@@ -7,7 +7,7 @@
  * Pure: episodes in, topics out. No list of names lives here; corrections go
  * in content/overrides.json (`topics`). The shell is scripts/topics.ts.
  */
-import { slugify } from '../lib/slug.ts';
+import { slugify } from '../shared/slug.ts';
 import type { TopicOverrides } from '../schemas/overrides.ts';
 import type { Mention, RejectedItem, RelatedEpisode, Topic, TopicEntry, TopicKind, TopicOrigin, TopicsFile } from '../schemas/topic.ts';
 

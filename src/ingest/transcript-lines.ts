@@ -14,7 +14,7 @@
  * heading rule, so both sources agree where their layouts coincide.
  */
 import type { TranscriptFormat } from '../schemas/episode.ts';
-import { TIMESTAMP_SOURCE } from '../lib/time.ts';
+import { TIMESTAMP_SOURCE } from '../shared/time.ts';
 import { looksLikeHeading } from './blocks.ts';
 import { MAX_HEADING_LINE_CHARS } from './labels.ts';
 import { chainEnds, findTimestamps, type RawParagraph, type RawTranscript, type RawTranscriptHeading, type RawTurn } from './transcript.ts';

@@ -8,7 +8,7 @@
  * In all three, labels are glued to the sentence before them (`Yeah.David [00:01:02]:`).
  */
 import type { TranscriptFormat } from '../schemas/episode.ts';
-import { TIMESTAMP_SOURCE, timestampToSeconds } from '../lib/time.ts';
+import { TIMESTAMP_SOURCE, timestampToSeconds } from '../shared/time.ts';
 import { looksLikeHeading } from './blocks.ts';
 import { GLUED_LABEL_SOURCE, LABEL_LOOKBACK_CHARS, LABEL_SOURCE, MAX_HEADING_AND_LABEL_CHARS, MAX_HEADING_LINE_CHARS, MAX_LABEL_CHARS } from './labels.ts';
 import { ParseProblem } from './problems.ts';

@@ -13,7 +13,7 @@ import type { EpisodeEntry } from '../schemas/entry.ts';
 import type { Chapter } from '../schemas/episode.ts';
 import { escapeHref, headingMarkdown, inlineMarkdown, listMarkdown } from '../ingest/mdx.ts';
 import { episodePeople } from './archive.ts';
-import { formatTime } from './time.ts';
+import { formatTime } from '../shared/time.ts';
 import { headingLevels, transcriptItems } from './transcript-view.ts';
 
 /** The facts at the top of the file; `title`, `published` and `url` are as in /episodes.json. */

@@ -4,7 +4,7 @@
  * an episode entry; the endpoints in src/pages only serve their output.
  */
 import type { EpisodeEntry } from '../schemas/entry.ts';
-import { srtTime, vttTime } from './time.ts';
+import { srtTime, vttTime } from '../shared/time.ts';
 
 /** JSON chapters 1.2: https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/jsonChapters.md */
 export interface ChaptersFile {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readNoteItem, type NoteItem } from '../ingest/topics.ts';
 import { TOPICS_FILE, loadTopics } from './topics-file.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '../shared/slug.ts';
 
 /** The hast nodes this plugin reads and writes. */
 interface Node {

@@ -5,7 +5,7 @@
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { SiteConfig } from '../schemas/site.ts';
-import { isoDuration } from './time.ts';
+import { isoDuration } from '../shared/time.ts';
 
 /** A JSON-LD object. */
 export type JsonLd = Record<string, unknown>;

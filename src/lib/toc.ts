@@ -4,7 +4,7 @@
  * transcript), every chapter. Pure, so the order is tested without a build.
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
-import { PAGE_IDS } from './page-ids.ts';
+import { PAGE_IDS } from '../shared/page-ids.ts';
 
 /** An entry of the list: a link to `#id`, with nested entries. */
 export interface TocItem {

@@ -1,13 +1,13 @@
 /**
  * On every built episode page, each id belongs to one element, and is either
- * one of the page's own (src/lib/page-ids.ts, which the ingest keeps content
+ * one of the page's own (src/shared/page-ids.ts, which the ingest keeps content
  * away from) or an anchor of the episode's content as the ingest wrote it: so
  * the list covers every id the templates add, and a template that adds an id
  * without listing it fails here. Reads the build and the entries from disk.
  */
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import { isPageId, PAGE_IDS } from '../../src/lib/page-ids.ts';
+import { isPageId, PAGE_IDS } from '../../src/shared/page-ids.ts';
 import type { EpisodeEntry } from '../../src/schemas/entry.ts';
 
 const DIST = process.env.ARCHIVE_OUT_DIR ?? 'dist';

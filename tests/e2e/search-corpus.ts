@@ -7,7 +7,7 @@
  * answers of the search tests come from here, never from the index.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { PAGE_IDS } from '../../src/lib/page-ids.ts';
+import { PAGE_IDS } from '../../src/shared/page-ids.ts';
 import { transcriptItems } from '../../src/lib/transcript-view.ts';
 import type { EpisodeEntry } from '../../src/schemas/entry.ts';
 import type { ListItem } from '../../src/schemas/episode.ts';

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { SearchState } from '../../src/lib/search.ts';
+import type { SearchState } from '../../src/client/search.ts';
 
 const dir = process.env.ARCHIVE_OUT_DIR ?? 'dist';
 

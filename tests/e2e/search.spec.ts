@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BUDGETS } from '../../scripts/lib/budgets.ts';
-import { RANKING, withHighlight } from '../../src/lib/search.ts';
+import { RANKING, withHighlight } from '../../src/client/search.ts';
 import { corpus, occurrences } from './search-corpus.ts';
 import { hashOf, siteSearch, slugOf } from './search-helpers.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { listItemSpans, looksLikeHeading, parseBlocks, splitGluedHeadings, splitListItems, splitTrailingProse } from '../../src/ingest/blocks.ts';
 import { Vocabulary } from '../../src/ingest/glue.ts';
 import { inlineText } from '../../src/ingest/inline.ts';
-import { AnchorRegistry } from '../../src/lib/slug.ts';
+import { AnchorRegistry } from '../../src/shared/slug.ts';
 import type { Block } from '../../src/schemas/episode.ts';
 
 const context = (words: string[] = [], names: string[] = []) => ({ vocabulary: new Vocabulary('', words), names: new Set(names) });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { headersFile, redirectPage } from '../../src/ingest/host-files.ts';
+import { headersFile, redirectPage } from '../../scripts/lib/host-files.ts';
 
 describe('headersFile', () => {
 	test('sets what a <meta> policy cannot, for every path under the base', () => {

@@ -13,9 +13,9 @@ import { entryData, headingMarkdown, proseMarkdown, renderEpisodeProse } from '.
 import { episodeFrontMatter, episodeMarkdown, yamlString } from '../../src/lib/episode-markdown.ts';
 import { FULL_TEXT_SEPARATOR, fullTextParts, llmsTxt, oneLine, type LlmsEpisode } from '../../src/lib/llms-txt.ts';
 import { transcriptSrt, transcriptVtt } from '../../src/lib/podcast-files.ts';
-import { chapterMarkdown, QUOTE_PARAM, quotePhrases, quoteText, quoteUrl } from '../../src/lib/quotes.ts';
-import { HIGHLIGHT_PARAM } from '../../src/lib/search.ts';
-import { srtTime } from '../../src/lib/time.ts';
+import { chapterMarkdown, QUOTE_PARAM, quotePhrases, quoteText, quoteUrl } from '../../src/client/quotes.ts';
+import { HIGHLIGHT_PARAM } from '../../src/client/search.ts';
+import { srtTime } from '../../src/shared/time.ts';
 import type { EpisodeEntry } from '../../src/schemas/entry.ts';
 import type { Episode } from '../../src/schemas/episode.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/ingest/problems.ts';
-import { redirectPages, redirectsFile } from '../../src/ingest/host-files.ts';
+import { redirectPages, redirectsFile } from '../../scripts/lib/host-files.ts';
 import { inlineText } from '../../src/ingest/inline.ts';
 import { ingestSources } from '../../src/ingest/sources.ts';
 import type { Block, Episode } from '../../src/schemas/episode.ts';

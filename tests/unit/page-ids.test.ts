@@ -1,5 +1,5 @@
 /**
- * The ids an episode page uses for its own parts (src/lib/page-ids.ts): the
+ * The ids an episode page uses for its own parts (src/shared/page-ids.ts): the
  * ingest never gives content one of them, and the page's templates take theirs
  * from the list. On the built pages, tests/e2e/page-ids.spec.ts checks the rest.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ingestSources } from '../../src/ingest/sources.ts';
-import { isPageId, navMonthId, PAGE_IDS } from '../../src/lib/page-ids.ts';
+import { isPageId, navMonthId, PAGE_IDS } from '../../src/shared/page-ids.ts';
 import type { Block } from '../../src/schemas/episode.ts';
 import { OverridesSchema } from '../../src/schemas/overrides.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { archiveStats, episodePeople, groupByYearMonth, joinNames, yearPages, yearSummaries } from '../../src/lib/archive.ts';
-import { parseDeepLinkTime, readDeepLink, turnAt } from '../../src/lib/deep-link.ts';
+import { parseDeepLinkTime, readDeepLink, turnAt } from '../../src/client/deep-link.ts';
 import { podcastElements } from '../../src/lib/feed.ts';
 import rehypeJsxHeadings from '../../src/lib/rehype-jsx-headings.ts';
 import { episodeShares, formatShare, latestAppearances, speakerProfiles, speakerYears } from '../../src/lib/speakers.ts';
@@ -10,6 +10,7 @@ import { countWords, summarizeEpisode } from '../../src/lib/transcript-summary.t
 import { headingLevels, type TranscriptItem } from '../../src/lib/transcript-view.ts';
 import type { EpisodeEntry, EpisodeSummary } from '../../src/schemas/entry.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
+import { adeptMetadata } from '../fixtures/adept-episode.ts';
 
 const alessio = { id: 'alessio-fanelli', name: 'Alessio Fanelli', labels: ['Alessio'], role: 'host' as const };
 const david = { id: 'david-luan', name: 'David Luan', labels: ['David'], role: 'guest' as const };
@@ -17,11 +18,7 @@ const david = { id: 'david-luan', name: 'David Luan', labels: ['David'], role: '
 /** A small episode in the shape of the entry files. */
 function entry(overrides: Partial<EpisodeEntry> = {}): EpisodeEntry {
 	return {
-		slug: 'why-google-failed',
-		title: 'Why Google failed to make GPT-3',
-		show: 'Latent Space: The AI Engineer Podcast',
-		published: new Date('2024-03-22T19:08:00Z'),
-		summary: 'David Luan on Adept.',
+		...adeptMetadata,
 		duration: 2495,
 		speakers: [alessio, david],
 		chapters: [

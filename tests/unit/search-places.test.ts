@@ -12,7 +12,7 @@ import {
 	sameWord,
 	wordTokens,
 	type PageData,
-} from '../../src/lib/search-places.ts';
+} from '../../src/client/search-places.ts';
 
 /**
  * Real Pagefind result data from the built seed site, captured with

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonWords, phraseByPositions, quotePlan } from '../../src/lib/search-quotes.ts';
+import { commonWords, phraseByPositions, quotePlan } from '../../src/client/search-quotes.ts';
 
 describe('the archive’s most frequent words', () => {
 	it('counts tokens over all texts, most frequent first, ties alphabetically', () => {

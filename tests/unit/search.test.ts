@@ -14,7 +14,7 @@ import {
 	searchQueryString,
 	turnTime,
 	withHighlight,
-} from '../../src/lib/search.ts';
+} from '../../src/client/search.ts';
 
 describe('search state in the URL', () => {
 	it('reads the query, filters and order, ignoring empty and unknown parameters', () => {

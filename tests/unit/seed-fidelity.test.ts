@@ -11,7 +11,7 @@ import { ingestText } from './helpers/ingest.ts';
 import { Vocabulary } from '../../src/ingest/glue.ts';
 import { inlineText } from '../../src/ingest/inline.ts';
 import { findSections } from '../../src/ingest/sections.ts';
-import { parseTime } from '../../src/lib/time.ts';
+import { parseTime } from '../../src/shared/time.ts';
 import type { Block, Episode } from '../../src/schemas/episode.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
 

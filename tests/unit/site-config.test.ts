@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { normalizeBasePath, parseSiteConfig, resolveDeployment } from '../../scripts/site-config.ts';
+import { parseSiteConfig, resolveDeployment } from '../../scripts/site-config.ts';
+import { joinBase, normalizeBasePath } from '../../src/shared/base-path.ts';
 import { jsonSchemaFiles } from '../../src/schemas/json-schemas.ts';
 import type { SiteConfig } from '../../src/schemas/site.ts';
 
@@ -18,7 +19,7 @@ describe('content/site.json', () => {
 describe('the names in content/site.json', () => {
 	test('are written in no page file: pages, components, the layout and the site code read them from the configuration', () => {
 		const names = [config.title, config.show.name, config.show.author].filter((name): name is string => Boolean(name));
-		const files = ['src/pages', 'src/components', 'src/layouts', 'src/lib'].flatMap((dir) =>
+		const files = ['src/pages', 'src/components', 'src/layouts', 'src/lib', 'src/client', 'src/shared'].flatMap((dir) =>
 			readdirSync(dir, { recursive: true, encoding: 'utf8' })
 				.filter((file) => /\.(astro|ts)$/.test(file))
 				.map((file) => path.join(dir, file)),
@@ -56,6 +57,11 @@ describe('normalizeBasePath', () => {
 		['/a/b/', '/a/b/'],
 	])('%j → %j', (input, expected) => {
 		expect(normalizeBasePath(input)).toBe(expected);
+	});
+
+	test('joinBase puts a site path under any spelling of the base', () => {
+		for (const base of ['/archive', 'archive/', '/archive/']) expect(joinBase(base, '/episodes/x/')).toBe('/archive/episodes/x/');
+		expect(joinBase('/', 'episodes/x/')).toBe('/episodes/x/');
 	});
 });
 

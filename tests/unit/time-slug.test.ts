@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { AnchorRegistry, slugify } from '../../src/lib/slug.ts';
-import { formatDuration, formatTime, isoDuration, parseTime, vttTime } from '../../src/lib/time.ts';
+import { AnchorRegistry, slugify } from '../../src/shared/slug.ts';
+import { formatDuration, formatTime, isoDuration, parseTime, vttTime } from '../../src/shared/time.ts';
 
 describe('time', () => {
 	test.each([

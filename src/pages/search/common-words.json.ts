@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { getEpisodes, loadEpisodeEntry } from '../../lib/episodes.ts';
-import { commonWords } from '../../lib/search-quotes.ts';
+import { commonWords } from '../../client/search-quotes.ts';
 
 /**
  * The archive's most frequent words, for search: a quote asks Pagefind only
- * for its other words (src/lib/search-quotes.ts).
+ * for its other words (src/client/search-quotes.ts).
  */
 export const GET: APIRoute = async () => {
 	const texts: string[] = [];

@@ -3,7 +3,7 @@
  * name a moment of the episode; the page scrolls to the turn that covers it.
  * Pure functions, shared by the episode page's script and the unit tests.
  */
-import { parseTime } from './time.ts';
+import { parseTime } from '../shared/time.ts';
 
 /**
  * Reads a deep-link time: `1:02:03`, `62:03`, `3723`, a Media Fragments
