@@ -5,6 +5,7 @@
  * URLs that carry the words to mark). Part of the lazily loaded search
  * module (search-app.ts), never of a page's own script.
  */
+import { normalizeBasePath } from '../shared/base-path.ts';
 import { EXCERPT_WORDS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, type PageData, type PlaceQuality } from './search-places.ts';
 import { COMMON_WORDS_PATH, phraseByPositions, quotePlan } from './search-quotes.ts';
@@ -67,7 +68,7 @@ export interface ResultView {
 }
 
 /** The site's base path (`/` or `/archive/`), always with a trailing slash. */
-export const basePath = (): string => import.meta.env.BASE_URL.replace(/\/?$/, '/');
+export const basePath = (): string => normalizeBasePath(import.meta.env.BASE_URL);
 
 let loading: Promise<PagefindModule> | undefined;
 
