@@ -49,7 +49,7 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [rehypeJsxHeadings, [rehypeTopicLinks, { base: base.endsWith('/') ? base : `${base}/`, episodesDir: paths.episodesDir }]],
+      rehypePlugins: [rehypeJsxHeadings, [rehypeTopicLinks, { base, episodesDir: paths.episodesDir }]],
     }),
   },
   vite: {

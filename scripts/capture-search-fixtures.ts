@@ -10,16 +10,17 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { serveStatic } from './bench/search-probe.ts';
+import { browserLaunchOptions } from './lib/browser.ts';
+import { serveStatic } from './lib/static-server.ts';
 
 const dist = path.resolve('dist');
 const port = 4482;
 const args = process.argv.slice(2);
-const server = await serveStatic(dist, port);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const server = await serveStatic(dist, { port });
+const browser = await chromium.launch(browserLaunchOptions());
 try {
 	const page = await browser.newPage();
-	await page.goto(`http://127.0.0.1:${port}/`);
+	await page.goto(`${server.origin}/`);
 	const module = `/_astro/${readdirSync(path.join(dist, '_astro')).find((name) => /^search-app\.[\w-]+\.js$/.test(name))}`;
 	for (let i = 0; i + 3 < args.length; i += 4) {
 		const [name, query, slug, words] = args.slice(i, i + 4) as [string, string, string, string];
@@ -55,5 +56,5 @@ try {
 	}
 } finally {
 	await browser.close();
-	await new Promise((resolve) => server.close(resolve));
+	await server.close();
 }

@@ -15,7 +15,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { serveStatic } from './bench/search-probe.ts';
+import { browserLaunchOptions } from './lib/browser.ts';
+import { serveStatic } from './lib/static-server.ts';
 import { searchOnPage } from './lib/search-eval-browser.ts';
 import { judge, missedTargets, readArchive, samplePhrases, sampleTopics, summarize, type EvalOutcome, type EvalQuery, type EvalVerdict } from './lib/search-eval.ts';
 
@@ -39,12 +40,11 @@ const topics = sampleTopics(archive, Number(values.topics), seed);
 const episodes = new Set(archive.turns.map((turn) => turn.slug)).size;
 console.log(`${episodes} episodes with transcripts, ${archive.turns.length} turns; ${phrases.length} phrase and ${topics.length} topic queries (seed ${seed})`);
 
-const server = await serveStatic(path.resolve(values.dist), port);
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-});
-const searchPage = `http://127.0.0.1:${port}/search/`;
+const server = await serveStatic(path.resolve(values.dist), { port });
+// The browser's own traffic (updates, sync) off, so the bytes counted are the site's.
+const launch = browserLaunchOptions();
+const browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'] });
+const searchPage = `${server.origin}/search/`;
 
 type Row = { query: EvalQuery; outcome: EvalOutcome; verdict: EvalVerdict };
 
@@ -78,7 +78,7 @@ try {
 	for (const quote of values.quotes) quotes.push({ quote, ...(await fresh(quote)) });
 } finally {
 	await browser.close();
-	await new Promise((resolve) => server.close(resolve));
+	await server.close();
 }
 
 const phraseRows = rows.filter((row) => row.query.kind === 'phrase');

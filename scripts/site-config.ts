@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { BasePathSchema, SiteConfigSchema, type SiteConfig } from '../src/schemas/site.ts';
+import { normalizeBasePath } from '../src/shared/base-path.ts';
 
 /** The configuration file, relative to the project root. */
 export const SITE_CONFIG_FILE = 'content/site.json';
@@ -40,16 +41,6 @@ export function readSiteConfig(file = SITE_CONFIG_FILE): SiteConfig {
 /** Loads the site configuration; throws a readable error naming the file and each invalid field. */
 export async function loadSiteConfig(file = SITE_CONFIG_FILE): Promise<SiteConfig> {
 	return readSiteConfig(file);
-}
-
-/**
- * Normalises a base path as people and tools write it: GitHub's
- * configure-pages gives `/repo` (or an empty string for a user site), people
- * write `repo/` or `/repo/`. The result has a slash at both ends.
- */
-export function normalizeBasePath(input: string): string {
-	const trimmed = input.trim().replace(/^\/+|\/+$/g, '');
-	return trimmed ? `/${trimmed}/` : '/';
 }
 
 /** Where the build is deployed: Astro's `site` and `base`. */

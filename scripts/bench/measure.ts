@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { medianOf } from '../lib/stats.ts';
 
 /** What one run of a command cost. */
 export interface StepCost {
@@ -51,19 +52,11 @@ export async function timeCommand(command: string, args: readonly string[], opti
 	}
 }
 
-/** The median of a non-empty list (mean of the middle two for an even count). */
-export function median(values: readonly number[]): number {
-	if (values.length === 0) throw new Error('median of nothing');
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** The step cost whose wall time is the median of the runs, with the peak memory of all runs. */
 export function medianCost(runs: readonly StepCost[]): Omit<StepCost, 'output'> & { runs: number; walls: number[] } {
 	return {
-		wall: median(runs.map((r) => r.wall)),
-		cpu: median(runs.map((r) => r.cpu)),
+		wall: medianOf(runs.map((r) => r.wall)),
+		cpu: medianOf(runs.map((r) => r.cpu)),
 		peakMb: Math.max(...runs.map((r) => r.peakMb)),
 		runs: runs.length,
 		walls: runs.map((r) => r.wall),

@@ -4,6 +4,7 @@
  * and the Markdown section of docs/benchmarks.md. `page-speed.ts` does the
  * serving, the Lighthouse runs and the file I/O.
  */
+import { medianOf } from '../lib/stats.ts';
 
 /** A built HTML page: its path in dist/ and its raw size. */
 export interface BuiltPage {
@@ -89,16 +90,10 @@ export function figuresOf(result: LighthouseResult): PageFigures {
 	};
 }
 
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length / 2;
-	return Number.isInteger(mid) ? Math.round((sorted[mid - 1]! + sorted[mid]!) / 2) : sorted[Math.floor(mid)]!;
-};
-
 /** Each figure's median over the runs (figure by figure, as the issue's targets are stated). */
 export function medianFigures(runs: readonly PageFigures[]): PageFigures {
 	const keys = Object.keys(runs[0]!) as (keyof PageFigures)[];
-	return Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key]))])) as unknown as PageFigures;
+	return Object.fromEntries(keys.map((key) => [key, Math.round(medianOf(runs.map((run) => run[key])))])) as unknown as PageFigures;
 }
 
 /** A page type's result at one archive size. */

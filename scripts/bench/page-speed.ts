@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
 import { listFiles } from './site-stats.ts';
-import { serveStatic } from './search-probe.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { choosePages, figuresOf, medianFigures, renderPageSpeed, withPageSpeed, type PageFigures, type PageSpeedRow, type PageSpeedSite } from './page-speed-lib.ts';
 
 const { values } = parseArgs({
@@ -51,7 +51,7 @@ console.log(`${budgets.stdout ?? ''}${budgets.stderr ?? ''}`.trim());
 const files = (await listFiles(dist)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
 const pages = await Promise.all(files.map(async (file) => ({ file, bytes: (await stat(path.join(dist, file))).size })));
 const choices = choosePages(pages);
-const server = await serveStatic(dist, port);
+const server = await serveStatic(dist, { port });
 const rows: PageSpeedRow[] = [];
 try {
 	for (const choice of choices) {
@@ -60,7 +60,7 @@ try {
 			const { stdout } = await run(
 				path.resolve('node_modules/.bin/lighthouse'),
 				[
-					`http://127.0.0.1:${port}/${choice.path}`,
+					`${server.origin}/${choice.path}`,
 					'--output=json',
 					'--output-path=stdout',
 					'--quiet',
@@ -75,7 +75,7 @@ try {
 		rows.push({ ...choice, runs, median: medianFigures(results), worst: Math.min(...results.map((r) => r.performance)) });
 	}
 } finally {
-	server.close();
+	await server.close();
 }
 
 const site: PageSpeedSite = { label: values.label, date: new Date().toISOString().slice(0, 10), rows };

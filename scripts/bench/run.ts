@@ -27,7 +27,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from '../lib/stats.ts';
 import { loadSiteConfig } from '../site-config.ts';
+import { readVocabulary, VOCABULARY_FILE } from '../lib/vocabulary-file.ts';
 import { editOneEpisode, generateCorpus } from './corpus-lib.ts';
 import { astroPhases, ingestInner, medianCost, timeCommand, type PhaseTimes, type StepCost } from './measure.ts';
 import { CURRENT, renderReport, type BenchResults, type SizeResult, type StepSummary } from './report.ts';
@@ -102,14 +104,9 @@ function summary(runs: StepCost[], extra: Partial<StepSummary> = {}): StepSummar
 	return { wall, cpu, peakMb, walls, ...extra };
 }
 
-const medianOf = (values: (number | undefined)[]) => {
-	const known = values.filter((v): v is number => v !== undefined).sort((a, b) => a - b);
-	return known.length ? known[Math.floor((known.length - 1) / 2)] : undefined;
-};
-
 /** Writes the dump for `n` episodes into the work copy's sources. */
 async function writeCorpus(n: number): Promise<{ file: string; text: string }> {
-	const text = generateCorpus(seedDump, site.hosts, { episodes: n, seed: Number(values.seed) });
+	const text = generateCorpus(seedDump, site.hosts, { episodes: n, seed: Number(values.seed), words: readVocabulary(path.join(repo, VOCABULARY_FILE)).words });
 	const file = path.join(work, 'content', 'sources', `bench-${n}.txt`);
 	await writeFile(file, text);
 	return { file, text };
@@ -146,15 +143,15 @@ async function measureSize(n: number): Promise<SizeResult> {
 		date: new Date().toISOString(),
 		dumpBytes: bytes,
 		runs,
-		ingest: summary(cold.map((b) => b.ingest), { inner: medianOf(cold.map((b) => ingestInner(b.ingest.output))) }),
+		ingest: summary(cold.map((b) => b.ingest), { inner: median(cold.map((b) => ingestInner(b.ingest.output))) }),
 		astro: summary(cold.map((b) => b.astro), { phases: medianPhases(cold.map((b) => astroPhases(b.astro.output))) }),
 		pagefind: summary(cold.map((b) => b.pagefind)),
-		totalWall: medianOf(total(cold))!,
+		totalWall: median(total(cold))!,
 		incremental: {
 			ingest: summary(incremental.map((b) => b.ingest)),
 			astro: summary(incremental.map((b) => b.astro), { phases: medianPhases(incremental.map((b) => astroPhases(b.astro.output))) }),
 			pagefind: summary(incremental.map((b) => b.pagefind)),
-			totalWall: medianOf(total(incremental))!,
+			totalWall: median(total(incremental))!,
 		},
 		site: stats!,
 		search,
@@ -163,9 +160,9 @@ async function measureSize(n: number): Promise<SizeResult> {
 
 function medianPhases(phases: PhaseTimes[]): PhaseTimes {
 	return {
-		sync: medianOf(phases.map((p) => p.sync)),
-		bundle: medianOf(phases.map((p) => p.bundle)),
-		render: medianOf(phases.map((p) => p.render)),
+		sync: median(phases.map((p) => p.sync)),
+		bundle: median(phases.map((p) => p.bundle)),
+		render: median(phases.map((p) => p.render)),
 	};
 }
 

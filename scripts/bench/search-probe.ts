@@ -6,13 +6,10 @@
  * page of results (search module, Pagefind, index chunks, the shown results'
  * data) is counted.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { createGzip } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { browserLaunchOptions } from '../lib/browser.ts';
+import { serveStatic } from '../lib/static-server.ts';
 
 /** One query's first-search cost. */
 export interface SearchCost {
@@ -27,48 +24,6 @@ export interface SearchCost {
 	firstSubResults: number;
 }
 
-const TEXT_TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.vtt': 'text/vtt; charset=utf-8',
-	'.xml': 'application/xml',
-	'.txt': 'text/plain; charset=utf-8',
-};
-
-/**
- * A static file server for `dist/`, like a static host: directories serve
- * `index.html`, text is gzipped when the client accepts it, Pagefind's own
- * files (already compressed) are sent as they are.
- */
-export function serveStatic(root: string, port: number): Promise<Server> {
-	const server = createServer(async (request, response) => {
-		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-		let file = path.join(root, decodeURIComponent(url.pathname));
-		if (!file.startsWith(root)) return void response.writeHead(403).end();
-		try {
-			if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-			await stat(file);
-		} catch {
-			return void response.writeHead(404).end('not found');
-		}
-		const type = TEXT_TYPES[path.extname(file)];
-		const gzip = type !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-		response.writeHead(200, {
-			'Content-Type': type ?? 'application/octet-stream',
-			...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-		});
-		const stream = createReadStream(file);
-		(gzip ? stream.pipe(createGzip({ level: 6 })) : stream).pipe(response);
-	});
-	return new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, '127.0.0.1', () => resolve(server));
-	});
-}
-
 /** The kind of a Pagefind request, for the breakdown. */
 function kindOf(url: string): string {
 	const name = new URL(url).pathname.split('/').at(-1) ?? '';
@@ -81,14 +36,14 @@ function kindOf(url: string): string {
 
 /** Runs each query in a fresh browser context (empty cache) and measures its first search. */
 export async function probeSearch(dist: string, queries: readonly string[], port = 4403): Promise<SearchCost[]> {
-	const server = await serveStatic(path.resolve(dist), port);
+	const server = await serveStatic(path.resolve(dist), { port });
 	const browser = await chromium.launch(browserLaunchOptions());
 	try {
 		const costs: SearchCost[] = [];
 		for (const query of queries) {
 			const context = await browser.newContext();
 			const page = await context.newPage();
-			await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'networkidle' });
+			await page.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
 			const sizes: Promise<{ url: string; bytes: number }>[] = [];
 			page.on('requestfinished', (request) => {
 				sizes.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })));
@@ -113,6 +68,6 @@ export async function probeSearch(dist: string, queries: readonly string[], port
 		return costs;
 	} finally {
 		await browser.close();
-		await new Promise((resolve) => server.close(resolve));
+		await server.close();
 	}
 }

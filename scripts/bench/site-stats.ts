@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipBytes, isEpisodePage, weighSite } from '../lib/budgets.ts';
-import { median } from './measure.ts';
+import { medianOf } from '../lib/stats.ts';
 
 /** Sizes of one file, raw and gzipped (as the budgets gzip). */
 export interface FileSize {
@@ -64,7 +64,7 @@ export async function siteStats(dist: string, base = '/'): Promise<SiteStats> {
 		pagefindBytes,
 		episodePages: pages.length,
 		largestPage: largest,
-		medianPage: { raw: median(pages.map((p) => p.raw)), gzip: median(pages.map((p) => p.gzip)) },
+		medianPage: { raw: medianOf(pages.map((p) => p.raw)), gzip: medianOf(pages.map((p) => p.gzip)) },
 		pageCssGzip: weights.pageCssGzip.bytes,
 		pageJsGzip: weights.episodeJsGzip.bytes,
 	};

@@ -12,6 +12,7 @@ import { wordTokens } from '../../src/client/search-places.ts';
 import { transcriptItems } from '../../src/lib/transcript-view.ts';
 import type { EpisodeEntry } from '../../src/schemas/entry.ts';
 import { seededRandom } from '../bench/random.ts';
+import { quantile } from './stats.ts';
 
 /** One transcript turn as the sampler needs it. */
 export interface EvalTurn {
@@ -203,12 +204,6 @@ export function judge(query: EvalQuery, outcome: EvalOutcome): EvalVerdict {
 	return { episode, place, titleLink };
 }
 
-/** The value at a quantile of sorted numbers (nearest rank). */
-export function quantile(sorted: readonly number[], q: number): number {
-	if (sorted.length === 0) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
 /** Shares and times over a set of judged queries. */
 export interface EvalSummary {
 	count: number;
@@ -231,8 +226,8 @@ export function summarize(rows: readonly { verdict: EvalVerdict; outcome: EvalOu
 		episode: share((v) => v.episode),
 		place: share((v) => v.place),
 		titleLink: share((v) => v.titleLink),
-		medianMs: quantile(ms, 0.5),
-		p95Ms: quantile(ms, 0.95),
+		medianMs: quantile(ms, 0.5) ?? NaN,
+		p95Ms: quantile(ms, 0.95) ?? NaN,
 		...(bytes.length > 0 ? { medianBytes: quantile(bytes, 0.5), p95Bytes: quantile(bytes, 0.95) } : {}),
 	};
 }

@@ -5,13 +5,16 @@
  * URLs that carry the words to mark). Part of the lazily loaded search
  * module (search-app.ts), never of a page's own script.
  */
+import { normalizeBasePath } from '../shared/base-path.ts';
 import { EXCERPT_WORDS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, type PageData, type PlaceQuality } from './search-places.ts';
 import { COMMON_WORDS_PATH, phraseByPositions, quotePlan } from './search-quotes.ts';
+import { names, TOPIC_CANDIDATES, TOPIC_PAGES_FILTER, topicFirst, topicOf, withBestTopic, withoutTopicPages, type TopicResult } from './search-topics.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
 interface PagefindData extends PageData {
 	excerpt: string;
+	filters?: Record<string, string[]>;
 }
 
 /** One result before its data is loaded. */
@@ -33,7 +36,7 @@ interface PagefindSearch {
 interface PagefindModule {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<PagefindSearch | null>;
+	search(term: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, string> }): Promise<PagefindSearch | null>;
 	preload(term: string): Promise<void>;
 }
 
@@ -60,10 +63,12 @@ export interface ResultView {
 	subResults: SubResultView[];
 	/** How well the best place holds the query, to order a page of results (`byPlaceQuality`). */
 	quality?: PlaceQuality | undefined;
+	/** Set for a topic page: its kind and episodes are shown instead of a date and places. */
+	topic?: TopicResult | undefined;
 }
 
 /** The site's base path (`/` or `/archive/`), always with a trailing slash. */
-export const basePath = (): string => import.meta.env.BASE_URL.replace(/\/?$/, '/');
+export const basePath = (): string => normalizeBasePath(import.meta.env.BASE_URL);
 
 let loading: Promise<PagefindModule> | undefined;
 
@@ -94,11 +99,37 @@ function loadCommonWords(): Promise<string[]> {
 	return common;
 }
 
-/** The hits for a state (a query, filters or both), best first; null when Pagefind dropped a superseded search. */
+/**
+ * The hits for a state (a query, filters or both), best first, the best topic
+ * page for the query within the first page (`withBestTopic`); null when
+ * Pagefind dropped a superseded search.
+ */
 export async function search(state: SearchState): Promise<PagefindHit[] | null> {
+	const [hits, topic] = await Promise.all([wordSearch(state), bestTopic(state)]);
+	if (hits === null || topic === null) return null;
+	return withBestTopic(hits, topic);
+}
+
+/**
+ * The topic page the query names, among the first few topic pages that hold
+ * its words, else the first of them; none when the search is narrowed or
+ * sorted by date (topic pages have neither filters nor a date). It reads the
+ * word search's index chunks, one small filter chunk and a few tiny fragments.
+ */
+async function bestTopic(state: SearchState): Promise<PagefindHit | undefined | null> {
+	if (!state.q || state.sort !== 'relevance' || Object.keys(state.filters).length > 0) return undefined;
+	const found = await (await loadPagefind()).search(state.q, { filters: TOPIC_PAGES_FILTER });
+	if (!found) return null;
+	const candidates = found.results.slice(0, TOPIC_CANDIDATES);
+	const views = await Promise.all(candidates.map((hit) => resultView(hit, state.q)));
+	return candidates[Math.max(0, views.findIndex((view) => names(view, state.q)))];
+}
+
+/** The episodes' hits (phrase first, quotes by their rarer words). */
+async function wordSearch(state: SearchState): Promise<PagefindHit[] | null> {
 	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
 	const sort = pagefindSort(state.sort);
-	const options = { filters: pagefindFilters(state), ...(sort ? { sort } : {}) };
+	const options = { filters: withoutTopicPages(pagefindFilters(state)), ...(sort ? { sort } : {}) };
 	// A quote asks only for its rarer words (search-quotes.ts); sorted by date, every word must match, so it asks for all.
 	const plan = sort ? undefined : quotePlan(state.q, frequent);
 	if (plan) {
@@ -127,6 +158,8 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
  */
 export async function resultView(hit: PagefindHit, query: string): Promise<ResultView> {
 	const data = await hit.data();
+	const topic = topicOf(data);
+	if (topic) return { url: data.url, title: data.meta.title ?? data.url, excerpt: '', subResults: [], topic };
 	const places = rankPlaces(data, query);
 	const shown = places.filter((place) => place.anchor !== undefined);
 	return {
@@ -146,7 +179,7 @@ export async function resultView(hit: PagefindHit, query: string): Promise<Resul
 	};
 }
 
-/** Loads a page of hits and orders it by how well each holds the query (see `byPlaceQuality`). */
+/** Loads a page of hits and orders it by how well each holds the query (see `byPlaceQuality`), the topic the query names first (`topicFirst`). */
 export async function resultViews(hits: readonly PagefindHit[], query: string): Promise<ResultView[]> {
-	return byPlaceQuality(await Promise.all(hits.map((hit) => resultView(hit, query))));
+	return topicFirst(byPlaceQuality(await Promise.all(hits.map((hit) => resultView(hit, query)))), query);
 }

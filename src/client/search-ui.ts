@@ -7,6 +7,7 @@
  */
 import { RESULTS_PER_PAGE, hasSearch, type SearchState } from './search.ts';
 import { resultViews, search, type PagefindHit, type ResultView } from './search-client.ts';
+import { topicLine } from './search-topics.ts';
 
 /** The elements one search works with. */
 export interface SearchElements {
@@ -70,12 +71,12 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 	return node;
 }
 
-/** One result: the episode, its date and guests, the excerpt, then where in it the words are. */
+/** One result: the episode, its date and guests, the excerpt, then where in it the words are; or a topic, its kind and how many episodes. */
 function resultItem(result: ResultView, headingLevel: 2 | 3): HTMLLIElement {
 	const link = element('a', 'search-result-title', result.title);
 	link.href = result.url;
-	const meta = [result.date, result.guests && `with ${result.guests}`].filter(Boolean).join(' · ');
-	const item = element('li', 'search-result', element(`h${headingLevel}`, 'search-result-heading', link));
+	const meta = result.topic ? topicLine(result.topic) : [result.date, result.guests && `with ${result.guests}`].filter(Boolean).join(' · ');
+	const item = element('li', result.topic ? 'search-result search-result-topic' : 'search-result', element(`h${headingLevel}`, 'search-result-heading', link));
 	if (meta) item.append(element('p', 'search-result-meta', meta));
 	if (result.excerpt) item.append(element('p', 'search-result-excerpt', markedText(result.excerpt)));
 	if (result.subResults.length > 0) {
@@ -149,7 +150,8 @@ export class SearchController {
 			results.replaceChildren(...views.map((view) => resultItem(view, this.elements.headingLevel)));
 			results.dataset.query = state.q;
 			more.hidden = this.#shown >= hits.length;
-			status.textContent = hits.length === 0 ? `No results${quoted(state)}.` : `${hits.length === 1 ? '1 episode' : `${hits.length} episodes`}${quoted(state)}.`;
+			// "results", not "episodes": topic pages are found too.
+			status.textContent = hits.length === 0 ? `No results${quoted(state)}.` : `${hits.length === 1 ? '1 result' : `${hits.length} results`}${quoted(state)}.`;
 		} catch (error) {
 			if (run !== this.#run) return;
 			status.textContent = 'Search could not load. Check the connection and try again.';

@@ -1,6 +1,7 @@
 /** The site configuration (content/site.json), validated, plus URL helpers that honour `base`. */
 import raw from '../../content/site.json';
 import { SiteConfigSchema } from '../schemas/site.ts';
+import { joinBase } from '../shared/base-path.ts';
 
 /** The validated site configuration. */
 export const site = SiteConfigSchema.parse(raw);
@@ -11,8 +12,7 @@ export const site = SiteConfigSchema.parse(raw);
  * requirement: `episodes/x/` and `/episodes/x/` give the same result.
  */
 export function withBase(path: string): string {
-	const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-	return `${base}${path.replace(/^\//, '')}`;
+	return joinBase(import.meta.env.BASE_URL, path);
 }
 
 /** The absolute URL of a site path, for canonical links, feeds and the machine-readable files. */

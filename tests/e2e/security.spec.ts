@@ -9,44 +9,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { Parser } from 'commonmark';
 import { HtmlValidate } from 'html-validate';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const run = promisify(execFile);
 const FIXTURE = 'tests/fixtures/hostile';
 const BASE = '/hostile/';
 const HOSTILE = 'hostile-script-window-pwned-title-script-text-with-eve';
-
-const TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript',
-	'.mjs': 'text/javascript',
-	'.css': 'text/css',
-	'.json': 'application/json',
-	'.wasm': 'application/wasm',
-	'.svg': 'image/svg+xml',
-	'.vtt': 'text/vtt',
-};
-
-/** A static file server for a built site under a base path, as a static host serves it (dir/ → dir/index.html). */
-async function serve(root: string, base: string): Promise<{ server: Server; origin: string }> {
-	const server = createServer(async (request, response) => {
-		const url = new URL(request.url ?? '/', 'http://localhost');
-		if (!url.pathname.startsWith(base)) return void response.writeHead(404).end();
-		let file = path.join(root, decodeURIComponent(url.pathname.slice(base.length)));
-		if (!file.startsWith(root)) return void response.writeHead(403).end();
-		if (existsSync(file) && (await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-		if (!existsSync(file)) return void response.writeHead(404).end('not found');
-		response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
 
 /** Records what must never happen on a page: dialogs, CSP violations, script errors, console errors. */
 async function watch(page: Page): Promise<{ dialogs: string[]; errors: string[]; violations: () => Promise<string[]> }> {
@@ -130,7 +102,7 @@ function expectStrictPolicy(policy: string | null) {
 test.describe('a site built from a hostile dump', () => {
 	test.describe.configure({ mode: 'serial' });
 	let dir = '';
-	let site: { server: Server; origin: string } | undefined;
+	let site: StaticServer | undefined;
 	let ingestOutput = '';
 
 	test.beforeAll(async () => {
@@ -149,11 +121,11 @@ test.describe('a site built from a hostile dump', () => {
 		ingestOutput = `${result.stdout}\n${result.stderr}`;
 		await run('npx', ['astro', 'build'], { env, maxBuffer: 32 * 1024 * 1024 });
 		await run('npx', ['pagefind', '--site', env.ARCHIVE_OUT_DIR], { env });
-		site = await serve(env.ARCHIVE_OUT_DIR, BASE);
+		site = await serveStatic(env.ARCHIVE_OUT_DIR, { base: BASE });
 	});
 
 	test.afterAll(async () => {
-		await new Promise((resolve) => (site ? site.server.close(resolve) : resolve(undefined)));
+		await site?.close();
 		if (dir) await rm(dir, { recursive: true, force: true });
 	});
 

@@ -1,7 +1,7 @@
 /** The bench's pure helpers: reading tool output, statistics, the chart and the report. */
 import { describe, expect, test } from 'vitest';
 import { editOneEpisode } from '../../scripts/bench/corpus-lib.ts';
-import { astroPhases, ingestInner, median, parseTimeLine } from '../../scripts/bench/measure.ts';
+import { astroPhases, ingestInner, parseTimeLine } from '../../scripts/bench/measure.ts';
 import { END, renderReport, START, table, type BenchResults, type CompareResult, type StepSummary } from '../../scripts/bench/report.ts';
 import { lineChart, logTicks } from '../../scripts/bench/svg.ts';
 
@@ -26,12 +26,6 @@ describe('reading what the tools print', () => {
 	test('ingestInner reads the ingest’s own time from its summary line', () => {
 		expect(ingestInner('ingest: 200 episodes from 1 source (12.2 MB in 4.12 s; 200 parsed, 0 reused unchanged): 200 added')).toBe(4.12);
 	});
-});
-
-test('median takes the middle value, or the mean of the middle two', () => {
-	expect(median([3, 1, 2])).toBe(2);
-	expect(median([4, 1, 2, 3])).toBe(2.5);
-	expect(() => median([])).toThrow();
 });
 
 test('editOneEpisode changes one word in one episode’s body line only', () => {

@@ -7,6 +7,7 @@ import { podcastEpisode } from '../../src/lib/structured-data.ts';
 import type { EpisodeSummary } from '../../src/schemas/entry.ts';
 import type { EpisodeMedia } from '../../src/schemas/episode.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
+import { adeptMetadata } from '../fixtures/adept-episode.ts';
 
 /** The media of the Adept episode as the show's feed gives it. */
 const adept: EpisodeMedia = {
@@ -19,11 +20,7 @@ const adept: EpisodeMedia = {
 /** An episode as the collection keeps it, with or without media. */
 function episode(media?: EpisodeMedia): EpisodeSummary {
 	return {
-		slug: 'why-google-failed',
-		title: 'Why Google failed to make GPT-3',
-		show: 'Latent Space: The AI Engineer Podcast',
-		published: new Date('2024-03-22T19:08:00Z'),
-		summary: 'David Luan on Adept.',
+		...adeptMetadata,
 		duration: 2477,
 		...(media ? { media } : {}),
 		speakers: [],

@@ -10,6 +10,7 @@ import { countWords, summarizeEpisode } from '../../src/lib/transcript-summary.t
 import { headingLevels, type TranscriptItem } from '../../src/lib/transcript-view.ts';
 import type { EpisodeEntry, EpisodeSummary } from '../../src/schemas/entry.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
+import { adeptMetadata } from '../fixtures/adept-episode.ts';
 
 const alessio = { id: 'alessio-fanelli', name: 'Alessio Fanelli', labels: ['Alessio'], role: 'host' as const };
 const david = { id: 'david-luan', name: 'David Luan', labels: ['David'], role: 'guest' as const };
@@ -17,11 +18,7 @@ const david = { id: 'david-luan', name: 'David Luan', labels: ['David'], role: '
 /** A small episode in the shape of the entry files. */
 function entry(overrides: Partial<EpisodeEntry> = {}): EpisodeEntry {
 	return {
-		slug: 'why-google-failed',
-		title: 'Why Google failed to make GPT-3',
-		show: 'Latent Space: The AI Engineer Podcast',
-		published: new Date('2024-03-22T19:08:00Z'),
-		summary: 'David Luan on Adept.',
+		...adeptMetadata,
 		duration: 2495,
 		speakers: [alessio, david],
 		chapters: [

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { normalizeBasePath, parseSiteConfig, resolveDeployment } from '../../scripts/site-config.ts';
+import { parseSiteConfig, resolveDeployment } from '../../scripts/site-config.ts';
+import { joinBase, normalizeBasePath } from '../../src/shared/base-path.ts';
 import { jsonSchemaFiles } from '../../src/schemas/json-schemas.ts';
 import type { SiteConfig } from '../../src/schemas/site.ts';
 
@@ -56,6 +57,11 @@ describe('normalizeBasePath', () => {
 		['/a/b/', '/a/b/'],
 	])('%j → %j', (input, expected) => {
 		expect(normalizeBasePath(input)).toBe(expected);
+	});
+
+	test('joinBase puts a site path under any spelling of the base', () => {
+		for (const base of ['/archive', 'archive/', '/archive/']) expect(joinBase(base, '/episodes/x/')).toBe('/archive/episodes/x/');
+		expect(joinBase('/', 'episodes/x/')).toBe('/episodes/x/');
 	});
 });
 
