@@ -318,7 +318,8 @@ test.describe('search', () => {
 		await page.getByRole('searchbox', { name: 'Search every episode' }).fill('Adept');
 		await page.getByRole('searchbox', { name: 'Search every episode' }).press('Enter');
 		await expect(page).toHaveURL(/search\/\?q=Adept$/);
-		const result = page.locator('.search-result-title').first();
+		// The topic of that name comes first (topics in search); the episodes follow.
+		const result = page.locator('a.search-result-title[href*="/episodes/"]').first();
 		await expect(result).toBeVisible({ timeout: 15_000 });
 		await result.click();
 		await expect(page).toHaveURL(/\/episodes\/[^/]+\//);
