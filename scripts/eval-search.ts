@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { browserLaunchOptions } from './lib/browser.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { quantile } from './lib/stats.ts';
 import { searchOnPage } from './lib/search-eval-browser.ts';
 import { judge, missedTargets, readArchive, samplePhrases, sampleTopics, summarize, type EvalOutcome, type EvalQuery, type EvalVerdict } from './lib/search-eval.ts';
 
@@ -91,6 +92,17 @@ const hash = (url: string | undefined) => (url ? decodeURIComponent(new URL(url,
 const slug = (url: string | undefined) => (url ? (/\/episodes\/([^/]+)\//.exec(url)?.[1] ?? url) : 'none');
 const missLine = (row: Row) =>
 	`- ${row.query.kind} “${row.query.query}” (${row.query.slug}#${row.query.turn}): first ${slug(row.outcome.title)}, title link ${hash(row.outcome.title)}, first place ${hash(row.outcome.firstPlace)}`;
+/** Median bytes of each kind of file over the phrase queries' first searches (a kind a query did not load counts 0). */
+const kinds = [...new Set(phraseRows.flatMap((row) => Object.keys(row.outcome.byKind ?? {})))].sort();
+const breakdown = kinds
+	.map((kind) => phraseRows.map((row) => row.outcome.byKind?.[kind] ?? 0))
+	.map((values, i) => ({ kind: kinds[i]!, median: quantile(values, 0.5) ?? 0, p95: quantile(values, 0.95) ?? 0 }))
+	.sort((a, b) => b.median - a.median || b.p95 - a.p95);
+const kindsOf = (byKind: Record<string, number> | undefined) =>
+	Object.entries(byKind ?? {})
+		.sort((a, b) => b[1] - a[1])
+		.map(([kind, n]) => `${kind} ${kb(n)}`)
+		.join(', ');
 const lines = [
 	`Seed ${seed}; ${episodes} episodes with transcripts (${archive.turns.length} turns) in \`${values.entries}\`, site \`${values.dist}\`.`,
 	'',
@@ -99,7 +111,8 @@ const lines = [
 	`| phrases | ${p.count} | ${pct(p.episode)} | ${pct(p.place)} | ${pct(p.titleLink)} | ${p.medianMs.toFixed(0)} / ${p.p95Ms.toFixed(0)} ms | ${kb(p.medianBytes)} / ${kb(p.p95Bytes)} |`,
 	`| topics | ${t.count} | ${pct(t.episode)} | ${pct(t.place)} | – | ${t.medianMs.toFixed(0)} / ${t.p95Ms.toFixed(0)} ms | – |`,
 	'',
-	...(quotes.length > 0 ? ['First-query bytes of chosen quotes (fresh context):', '', ...quotes.map((q) => `- “${q.quote}”: ${kb(q.bytes)}, title link ${hash(q.title)}`), ''] : []),
+	...(breakdown.length > 0 ? ['Phrase queries\' first-query bytes by kind of file, median / p95:', '', ...breakdown.map((b) => `- ${b.kind}: ${kb(b.median)} / ${kb(b.p95)}`), ''] : []),
+	...(quotes.length > 0 ? ['First-query bytes of chosen quotes (fresh context):', '', ...quotes.map((q) => `- “${q.quote}”: ${kb(q.bytes)} (${kindsOf(q.byKind)}), title link ${hash(q.title)}`), ''] : []),
 	'Misses:',
 	'',
 	...rows.filter((row) => !row.verdict.place || (row.query.kind === 'phrase' && !row.verdict.titleLink)).map(missLine),

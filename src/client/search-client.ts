@@ -7,8 +7,8 @@
  */
 import { normalizeBasePath } from '../shared/base-path.ts';
 import { EXCERPT_WORDS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
-import { byPlaceQuality, placeUrl, rankPlaces, type PageData, type PlaceQuality } from './search-places.ts';
-import { COMMON_WORDS_PATH, phraseByPositions, quotePlan } from './search-quotes.ts';
+import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
+import { bareWord, byWordPositions, COMMON_WORDS_PATH, quotePlan } from './search-quotes.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
 interface PagefindData extends PageData {
@@ -95,29 +95,48 @@ function loadCommonWords(): Promise<string[]> {
 	return common;
 }
 
+/** A query's words as Pagefind searches them alone (without the signs around them), and where each stands in the query. */
+function queryWords(query: string): { words: string[]; offsets: number[] } {
+	const words = query.trim().split(/\s+/).map(bareWord);
+	const kept = words.flatMap((word, index) => (wordTokens(word).length > 0 ? [index] : []));
+	return { words: kept.map((index) => words[index]!), offsets: kept };
+}
+
+/**
+ * Hits ordered by where each word stands on each page (`byWordPositions`),
+ * from one search per word: each reads the same index chunks as the search
+ * for all of them, so knowing which word stands where costs no transfer. A
+ * word Pagefind finds nowhere (it dropped it from the search too) says
+ * nothing about where the others stand.
+ */
+function byPositions(hits: PagefindHit[], offsets: readonly number[], each: readonly PagefindSearch[]): PagefindHit[] {
+	const known = offsets.flatMap((offset, j) => (each[j]!.results.length > 0 ? [{ offset, hits: each[j]!.results }] : []));
+	if (known.length < 2) return hits;
+	const positions = known.map(({ hits }) => new Map(hits.map((hit) => [hit.id, hit.words])));
+	return byWordPositions(hits, known.map(({ offset }) => offset), positions);
+}
+
 /** The hits for a state (a query, filters or both), best first; null when Pagefind dropped a superseded search. */
 export async function search(state: SearchState): Promise<PagefindHit[] | null> {
 	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
 	const sort = pagefindSort(state.sort);
 	const options = { filters: pagefindFilters(state), ...(sort ? { sort } : {}) };
+	const run = (terms: readonly string[]) => Promise.all(terms.map((term) => pagefind.search(term, options)));
 	// A quote asks only for its rarer words (search-quotes.ts); sorted by date, every word must match, so it asks for all.
 	const plan = sort ? undefined : quotePlan(state.q, frequent);
 	if (plan) {
-		// Each word alone reads the same index chunks as all together, so knowing which word stands where costs nothing more.
-		const [found, ...each] = await Promise.all([plan.words.join(' '), ...plan.words].map((term) => pagefind.search(term, options)));
+		const [found, ...each] = await run([plan.words.join(' '), ...plan.words]);
 		if (!found || each.some((result) => !result)) return null;
-		// A word Pagefind finds nowhere (it dropped it from the search too) says nothing about where the others stand.
-		const known = plan.offsets.flatMap((offset, j) => (each[j]!.results.length > 0 ? [{ offset, hits: each[j]!.results }] : []));
-		if (known.length === 0) return found.results;
-		const positions = known.map(({ hits }) => new Map(hits.map((hit) => [hit.id, hit.words])));
-		return phraseByPositions(found.results, known.map(({ offset }) => offset), positions);
+		return byPositions(found.results, plan.offsets, each as PagefindSearch[]);
 	}
 	const phrase = phraseQuery(state.q);
+	// Sorted by date, the order is the date's; a quoted query is Pagefind's exact search. Otherwise words are weighed by where they stand.
+	const words = sort || !phrase ? { words: [], offsets: [] } : queryWords(state.q);
 	// The phrase search reads the same index chunks as the word search, so it costs no transfer.
-	const [exact, loose] = await Promise.all([phrase ? pagefind.search(phrase, options) : undefined, pagefind.search(state.q || null, options)]);
-	if (!loose || exact === null) return null;
-	// Sorted by date, the order is the date's: the phrase only decides relevance.
-	return exact && !sort ? phraseFirst(exact.results, loose.results) : loose.results;
+	const [exact, loose, ...each] = await Promise.all([phrase ? pagefind.search(phrase, options) : undefined, pagefind.search(state.q || null, options), ...words.words.map((term) => pagefind.search(term, options))]);
+	if (!loose || exact === null || each.some((result) => !result)) return null;
+	if (sort || !exact) return loose.results;
+	return byPositions(phraseFirst(exact.results, loose.results), words.offsets, each as PagefindSearch[]);
 }
 
 /**

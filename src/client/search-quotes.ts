@@ -9,7 +9,7 @@
  * stand. The places under each result then find the exact phrase in the
  * page's own words (`rankPlaces`), so landing does not depend on it.
  */
-import { wordTokens } from './search-places.ts';
+import { WINDOW_SLACK, wordTokens } from './search-places.ts';
 
 /** How many of the most frequent words the build lists. */
 export const COMMON_WORD_COUNT = 150;
@@ -26,6 +26,9 @@ export function commonWords(texts: Iterable<string>, count = COMMON_WORD_COUNT):
 		.slice(0, count)
 		.map(([word]) => word);
 }
+
+/** A word without the signs around it, as Pagefind finds it: it finds `350` but nothing for `$350` as typed. */
+export const bareWord = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
 /** What to ask Pagefind for a quote: some of its words, and where each stands in the quote (in words). */
 export interface QuotePlan {
@@ -58,26 +61,49 @@ export function quotePlan(query: string, common: readonly string[]): QuotePlan |
 	}
 	if (keep.size === words.length) return undefined;
 	const kept = [...keep].sort((a, b) => a - b);
-	// Without the signs around a word: Pagefind finds `350` but nothing for `$350` as typed.
-	const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-	return { words: kept.map((index) => bare(words[index]!)), offsets: kept };
+	return { words: kept.map((index) => bareWord(words[index]!)), offsets: kept };
 }
 
 /**
- * Hits where the asked words stand at the quote's distances first (a
- * position `p` of the first word with each other word at `p + its offset −
- * the first's`), then the rest, each group in the order given. `positions`
- * holds, per asked word, the positions of that word on each page (by hit
- * id), from a search for that word alone: the search for all of them gives
- * positions without saying which word stands where.
+ * Hits ordered by how the query's words stand on each page, from word
+ * positions alone (no result data, so every hit is weighed, not only those
+ * whose data is loaded): first the pages where the words stand at the
+ * query's distances (a position `p` of the first word with each other word
+ * at `p + its offset − the first's`: the phrase), then those holding every
+ * word within a window of the query's own span plus `WINDOW_SLACK` words,
+ * then the rest, each group in the order given. `positions` holds, per word,
+ * the positions of that word on each page (by hit id), from a search for that
+ * word alone: the search for all of them gives positions without saying
+ * which word stands where.
  */
-export function phraseByPositions<T extends { id: string }>(hits: readonly T[], offsets: readonly number[], positions: readonly ReadonlyMap<string, readonly number[]>[]): T[] {
-	const holds = (hit: T) => {
-		const sets = positions.map((byPage) => new Set(byPage.get(hit.id) ?? []));
-		return [...sets[0]!].some((start) => sets.every((set, j) => set.has(start + offsets[j]! - offsets[0]!)));
+export function byWordPositions<T extends { id: string }>(hits: readonly T[], offsets: readonly number[], positions: readonly ReadonlyMap<string, readonly number[]>[]): T[] {
+	const span = Math.max(...offsets) - Math.min(...offsets) + WINDOW_SLACK;
+	const level = (hit: T) => {
+		const lists = positions.map((byPage) => byPage.get(hit.id) ?? []);
+		if (lists.some((list) => list.length === 0)) return 2;
+		const sets = lists.map((list) => new Set(list));
+		if (lists[0]!.some((start) => sets.every((set, j) => set.has(start + offsets[j]! - offsets[0]!)))) return 0;
+		return holdsWithin(lists, span) ? 1 : 2;
 	};
-	const first: T[] = [];
-	const rest: T[] = [];
-	for (const hit of hits) (holds(hit) ? first : rest).push(hit);
-	return [...first, ...rest];
+	const levels = hits.map((hit, index) => ({ hit, index, level: level(hit) }));
+	return levels.sort((a, b) => a.level - b.level || a.index - b.index).map(({ hit }) => hit);
+}
+
+/** Whether one position of every list lies within `span` words of the others (a sliding window over all of them). */
+export function holdsWithin(lists: readonly (readonly number[])[], span: number): boolean {
+	const all = lists.flatMap((list, word) => list.map((at) => ({ at, word }))).sort((a, b) => a.at - b.at);
+	const inWindow = new Map<number, number>();
+	let from = 0;
+	for (const entry of all) {
+		inWindow.set(entry.word, (inWindow.get(entry.word) ?? 0) + 1);
+		while (entry.at - all[from]!.at > span) {
+			const word = all[from]!.word;
+			const left = inWindow.get(word)! - 1;
+			if (left === 0) inWindow.delete(word);
+			else inWindow.set(word, left);
+			from++;
+		}
+		if (inWindow.size === lists.length) return true;
+	}
+	return false;
 }

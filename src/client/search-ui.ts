@@ -5,7 +5,7 @@
  * DOM nodes built here (no HTML from the index is ever parsed into the page
  * except Pagefind's `<mark>`s, see `markedText`).
  */
-import { RESULTS_PER_PAGE, hasSearch, type SearchState } from './search.ts';
+import { FIRST_RESULTS, RESULTS_PER_PAGE, hasSearch, type SearchState } from './search.ts';
 import { resultViews, search, type PagefindHit, type ResultView } from './search-client.ts';
 
 /** The elements one search works with. */
@@ -141,7 +141,7 @@ export class SearchController {
 		try {
 			const hits = await search(state);
 			if (hits === null || run !== this.#run) return;
-			const views = await resultViews(hits.slice(0, RESULTS_PER_PAGE), state.q);
+			const views = await resultViews(hits.slice(0, FIRST_RESULTS), state.q);
 			if (run !== this.#run) return;
 			this.#hits = hits;
 			this.#query = state.q;

@@ -45,11 +45,16 @@ export const RANKING = {
 } as const;
 
 /**
- * Results whose data (excerpt, sub-results) is fetched at once. Pagefind
- * fetches a page's whole fragment for every result it shows, and transcript
- * fragments are tens of KB, so the first query loads few and "More results"
- * loads the rest in pages of the same size.
+ * Results whose data (excerpt, sub-results) the first answer to a query
+ * fetches. Pagefind fetches a page's whole fragment for every result it
+ * shows, and a transcript's fragment is 20–50 KB, the largest part of a first
+ * search; the first screen of the search page shows one or two results, so
+ * two are loaded, after every hit has been ordered by where its words stand
+ * (`byWordPositions`, no download).
  */
+export const FIRST_RESULTS = 2;
+
+/** Results each "More results" loads. */
 export const RESULTS_PER_PAGE = 4;
 
 /** Words of context in an excerpt. */

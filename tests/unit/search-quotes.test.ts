@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonWords, phraseByPositions, quotePlan } from '../../src/client/search-quotes.ts';
+import { byWordPositions, commonWords, holdsWithin, quotePlan } from '../../src/client/search-quotes.ts';
 
 describe('the archive’s most frequent words', () => {
 	it('counts tokens over all texts, most frequent first, ties alphabetically', () => {
@@ -38,6 +38,25 @@ describe('pages where the asked words stand at the quote’s distances', () => {
 		// "come" at offset 2, "say" at offset 5: page b has come@10 and say@13; page a has them 3 apart the other way round.
 		const come = new Map([['a', [13]], ['b', [10, 40]], ['c', [7]]]);
 		const say = new Map([['a', [10]], ['b', [13]], ['c', [9]]]);
-		expect(phraseByPositions(hits, [2, 5], [come, say]).map((hit) => hit.id)).toEqual(['b', 'a', 'c']);
+		expect(byWordPositions(hits, [2, 5], [come, say]).map((hit) => hit.id)).toEqual(['b', 'a', 'c']);
+	});
+
+	it('put pages holding every word close together before pages that say them far apart or not at all', () => {
+		const hits = [{ id: 'far' }, { id: 'missing' }, { id: 'near' }, { id: 'phrase' }];
+		// "viral trend" as two words, offsets 0 and 1: 'near' says them 6 words apart, 'far' 300.
+		const viral = new Map([['far', [10]], ['missing', [5]], ['near', [100]], ['phrase', [50]]]);
+		const trend = new Map([['far', [310]], ['near', [94]], ['phrase', [51]]]);
+		expect(byWordPositions(hits, [0, 1], [viral, trend]).map((hit) => hit.id)).toEqual(['phrase', 'near', 'far', 'missing']);
+	});
+});
+
+describe('whether one position of each word lies within a span', () => {
+	it.each([
+		[[[1, 50], [58], [40]], 18, true],
+		[[[1, 50], [58], [40]], 17, false],
+		[[[3], [3]], 0, true],
+		[[[1], []], 10, false],
+	])('%j within %d: %s', (lists, span, holds) => {
+		expect(holdsWithin(lists, span)).toBe(holds);
 	});
 });
