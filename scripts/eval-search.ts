@@ -9,7 +9,10 @@
  *
  * Options: --dist DIR (dist), --entries DIR (content/episodes), --phrases N
  * (300), --topics N (100), --seed N (13), --port N (4481), --report FILE
- * (also write the report there). Exits 1 when a target is missed.
+ * (also write the report there), --quotes Q (repeatable: also measure these in
+ * a fresh context), --paste (enter each phrase at once instead of key by key:
+ * the cost without the searches typing runs on the way). Exits 1 when a
+ * target is missed.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +34,7 @@ const { values } = parseArgs({
 		port: { type: 'string', default: '4481' },
 		report: { type: 'string' },
 		quotes: { type: 'string', multiple: true, default: [] },
+		paste: { type: 'boolean', default: false },
 	},
 });
 const seed = Number(values.seed);
@@ -54,7 +58,7 @@ async function fresh(query: string): Promise<EvalOutcome> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto(searchPage, { waitUntil: 'networkidle' });
-	const outcome = await searchOnPage(page, query, { countBytes: true });
+	const outcome = await searchOnPage(page, query, { countBytes: true, paste: values.paste });
 	await context.close();
 	return outcome;
 }
@@ -112,6 +116,17 @@ const lines = [
 	`| topics | ${t.count} | ${pct(t.episode)} | ${pct(t.place)} | – | ${t.medianMs.toFixed(0)} / ${t.p95Ms.toFixed(0)} ms | – |`,
 	'',
 	...(breakdown.length > 0 ? ['Phrase queries\' first-query bytes by kind of file, median / p95:', '', ...breakdown.map((b) => `- ${b.kind}: ${kb(b.median)} / ${kb(b.p95)}`), ''] : []),
+	...(breakdown.length > 0
+		? [
+				'The heaviest phrase queries:',
+				'',
+				...[...phraseRows]
+					.sort((a, b) => (b.outcome.bytes ?? 0) - (a.outcome.bytes ?? 0))
+					.slice(0, 5)
+					.map((row) => `- “${row.query.query}”: ${kb(row.outcome.bytes)} (${kindsOf(row.outcome.byKind)})`),
+				'',
+			]
+		: []),
 	...(quotes.length > 0 ? ['First-query bytes of chosen quotes (fresh context):', '', ...quotes.map((q) => `- “${q.quote}”: ${kb(q.bytes)} (${kindsOf(q.byKind)}), title link ${hash(q.title)}`), ''] : []),
 	'Misses:',
 	'',

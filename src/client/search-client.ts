@@ -6,9 +6,9 @@
  * module (search-app.ts), never of a page's own script.
  */
 import { normalizeBasePath } from '../shared/base-path.ts';
-import { EXCERPT_WORDS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
+import { EXCERPT_WORDS, FIRST_RESULTS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
-import { bareWord, byWordPositions, COMMON_WORDS_PATH, quotePlan } from './search-quotes.ts';
+import { bareWord, byWordPositions, COMMON_WORDS_PATH, QUOTE_WORDS, quotePlan, type OrderedHits } from './search-quotes.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
 interface PagefindData extends PageData {
@@ -109,25 +109,37 @@ function queryWords(query: string): { words: string[]; offsets: number[] } {
  * word Pagefind finds nowhere (it dropped it from the search too) says
  * nothing about where the others stand.
  */
-function byPositions(hits: PagefindHit[], offsets: readonly number[], each: readonly PagefindSearch[]): PagefindHit[] {
+function byPositions(hits: PagefindHit[], offsets: readonly number[], each: readonly PagefindSearch[]): SearchAnswer {
 	const known = offsets.flatMap((offset, j) => (each[j]!.results.length > 0 ? [{ offset, hits: each[j]!.results }] : []));
-	if (known.length < 2) return hits;
+	// Positions of fewer than two words tell no page from another.
+	if (known.length < 2) return { hits, alike: hits.length };
 	const positions = known.map(({ hits }) => new Map(hits.map((hit) => [hit.id, hit.words])));
 	return byWordPositions(hits, known.map(({ offset }) => offset), positions);
 }
 
+/** The hits of a search, best first, and how many of the first hold the words alike (`OrderedHits`; 1 when positions were not weighed). */
+export type SearchAnswer = OrderedHits<PagefindHit>;
+
 /** The hits for a state (a query, filters or both), best first; null when Pagefind dropped a superseded search. */
 export async function search(state: SearchState): Promise<PagefindHit[] | null> {
+	return (await searchAnswer(state))?.hits ?? null;
+}
+
+/** `search`, with how many of the first hits the word positions cannot tell apart (what the first page loads, `firstPageSize`). */
+export async function searchAnswer(state: SearchState): Promise<SearchAnswer | null> {
 	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
 	const sort = pagefindSort(state.sort);
 	const options = { filters: pagefindFilters(state), ...(sort ? { sort } : {}) };
 	const run = (terms: readonly string[]) => Promise.all(terms.map((term) => pagefind.search(term, options)));
-	// A quote asks only for its rarer words (search-quotes.ts); sorted by date, every word must match, so it asks for all.
+	// A quote asks for its rarest words, one more while the pages where they stand at the quote's distances are too many
+	// to tell apart (search-quotes.ts); sorted by date, every word must match, so it asks for all.
 	const plan = sort ? undefined : quotePlan(state.q, frequent);
-	if (plan) {
-		const [found, ...each] = await run([plan.words.join(' '), ...plan.words]);
+	for (let asked = QUOTE_WORDS; plan; asked++) {
+		const words = plan.words.slice(0, asked);
+		const [found, ...each] = await run([words.join(' '), ...words]);
 		if (!found || each.some((result) => !result)) return null;
-		return byPositions(found.results, plan.offsets, each as PagefindSearch[]);
+		const answer = byPositions(found.results, plan.offsets.slice(0, asked), each as PagefindSearch[]);
+		if (answer.alike <= FIRST_RESULTS || asked >= plan.words.length) return answer;
 	}
 	const phrase = phraseQuery(state.q);
 	// Sorted by date, the order is the date's; a quoted query is Pagefind's exact search. Otherwise words are weighed by where they stand.
@@ -135,9 +147,15 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
 	// The phrase search reads the same index chunks as the word search, so it costs no transfer.
 	const [exact, loose, ...each] = await Promise.all([phrase ? pagefind.search(phrase, options) : undefined, pagefind.search(state.q || null, options), ...words.words.map((term) => pagefind.search(term, options))]);
 	if (!loose || exact === null || each.some((result) => !result)) return null;
-	if (sort || !exact) return loose.results;
+	if (sort || !exact) return { hits: loose.results, alike: 1 };
 	return byPositions(phraseFirst(exact.results, loose.results), words.offsets, each as PagefindSearch[]);
 }
+
+/** Hits whose data has been loaded (Pagefind keeps it, so showing them again downloads nothing). */
+const loaded = new Set<string>();
+
+/** Whether a hit's data is already loaded. */
+export const isLoaded = (hit: PagefindHit): boolean => loaded.has(hit.id);
 
 /**
  * Loads one hit's data and shapes it for display: the title links to the
@@ -147,6 +165,7 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
  */
 export async function resultView(hit: PagefindHit, query: string): Promise<ResultView> {
 	const data = await hit.data();
+	loaded.add(hit.id);
 	const places = rankPlaces(data, query);
 	const shown = places.filter((place) => place.anchor !== undefined);
 	return {

@@ -30,39 +30,60 @@ export function commonWords(texts: Iterable<string>, count = COMMON_WORD_COUNT):
 /** A word without the signs around it, as Pagefind finds it: it finds `350` but nothing for `$350` as typed. */
 export const bareWord = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
-/** What to ask Pagefind for a quote: some of its words, and where each stands in the quote (in words). */
+/** What to ask Pagefind for a quote: its words, rarest first, and where each stands in the quote (in words). */
 export interface QuotePlan {
-	/** The words asked for, in quote order. */
+	/** The words in the order they are asked for: `QUOTE_WORDS` first, then one more at a time. */
 	words: string[];
 	offsets: number[];
 }
 
-/** Words a quote asks for at least: with three at known distances, common words still pick out the phrase. */
-export const QUOTE_WORDS = 3;
+/** Words a quote asks for first: two words at a known distance already pick out most phrases. */
+export const QUOTE_WORDS = 2;
 
 /**
- * The words of a quote worth asking for: those not in the common list; if
- * fewer than `QUOTE_WORDS` are left, the least frequent common ones fill up.
- * Undefined when that would be every word anyway (a query of up to three
- * words, or one without common words) or the query is quoted (Pagefind's
- * exact search).
+ * Queries of this many words or more are quotes: shorter ones ask for every
+ * word (two or three words are as often rare words said apart, a topic, as
+ * a phrase, and their distances in the query then say nothing).
+ */
+export const QUOTE_MIN_WORDS = 4;
+
+/**
+ * The words of a quote in the order worth asking for them: those not in the
+ * common list first (longest first, as longer words are rarer, then in quote
+ * order), then the common ones, least frequent first. The search asks for
+ * `QUOTE_WORDS` of them and for one more while the pages where they stand
+ * at the quote's distances are too many to tell apart (`search-client.ts`),
+ * so a quote of rare words reads two index chunks and one of common words a
+ * few more. Undefined for a query of fewer than `QUOTE_MIN_WORDS` words or a
+ * quoted one (Pagefind's exact search).
  */
 export function quotePlan(query: string, common: readonly string[]): QuotePlan | undefined {
 	const q = query.trim();
 	if (/^".*"$/.test(q)) return undefined;
 	const words = q.split(/\s+/).filter((word) => wordTokens(word).length > 0);
+	if (words.length < QUOTE_MIN_WORDS) return undefined;
 	const rank = new Map(common.map((word, index) => [word, index]));
 	// A word's rank is that of its most frequent token; words not in the list are rare.
-	const ranked = words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)) }));
-	const keep = new Set(ranked.filter((entry) => entry.rank === Infinity).map((entry) => entry.index));
-	for (const entry of [...ranked].sort((a, b) => b.rank - a.rank || a.index - b.index)) {
-		if (keep.size >= QUOTE_WORDS) break;
-		keep.add(entry.index);
-	}
-	if (keep.size === words.length) return undefined;
-	const kept = [...keep].sort((a, b) => a - b);
-	return { words: kept.map((index) => bareWord(words[index]!)), offsets: kept };
+	const ranked = words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)), length: bareWord(word).length }));
+	const order = ranked.sort((a, b) => b.rank - a.rank || (a.rank === Infinity ? b.length - a.length : 0) || a.index - b.index);
+	return { words: order.map((entry) => bareWord(words[entry.index]!)), offsets: order.map((entry) => entry.index) };
 }
+
+/** Hits in order, and how many of the first hold the words as well as the first does (`byWordPositions`). */
+export interface OrderedHits<T> {
+	hits: T[];
+	/** The first hits that positions alone cannot tell apart: the phrase in each, or every word close together in each, or neither. */
+	alike: number;
+}
+
+/**
+ * Words apart that still count as one passage: about one answer of a guest
+ * (in the 41-episode archive a turn has 38 words at the median, 77 on
+ * average, and turns of 30 words or more 70 at the median), so rare words
+ * said in one answer beat the same words said in different parts of an
+ * hour-long transcript.
+ */
+export const PASSAGE_WORDS = 70;
 
 /**
  * Hits ordered by how the query's words stand on each page, from word
@@ -71,22 +92,23 @@ export function quotePlan(query: string, common: readonly string[]): QuotePlan |
  * query's distances (a position `p` of the first word with each other word
  * at `p + its offset − the first's`: the phrase), then those holding every
  * word within a window of the query's own span plus `WINDOW_SLACK` words,
- * then the rest, each group in the order given. `positions` holds, per word,
- * the positions of that word on each page (by hit id), from a search for that
- * word alone: the search for all of them gives positions without saying
- * which word stands where.
+ * then those holding them within `PASSAGE_WORDS`, then the rest, each group
+ * in the order given. `positions` holds, per word, the positions of that word
+ * on each page (by hit id), from a search for that word alone: the search
+ * for all of them gives positions without saying which word stands where.
  */
-export function byWordPositions<T extends { id: string }>(hits: readonly T[], offsets: readonly number[], positions: readonly ReadonlyMap<string, readonly number[]>[]): T[] {
-	const span = Math.max(...offsets) - Math.min(...offsets) + WINDOW_SLACK;
+export function byWordPositions<T extends { id: string }>(hits: readonly T[], offsets: readonly number[], positions: readonly ReadonlyMap<string, readonly number[]>[]): OrderedHits<T> {
+	const span = Math.max(...offsets) - Math.min(...offsets);
 	const level = (hit: T) => {
 		const lists = positions.map((byPage) => byPage.get(hit.id) ?? []);
-		if (lists.some((list) => list.length === 0)) return 2;
+		if (lists.some((list) => list.length === 0)) return 3;
 		const sets = lists.map((list) => new Set(list));
 		if (lists[0]!.some((start) => sets.every((set, j) => set.has(start + offsets[j]! - offsets[0]!)))) return 0;
-		return holdsWithin(lists, span) ? 1 : 2;
+		if (holdsWithin(lists, span + WINDOW_SLACK)) return 1;
+		return holdsWithin(lists, Math.max(span + WINDOW_SLACK, PASSAGE_WORDS)) ? 2 : 3;
 	};
-	const levels = hits.map((hit, index) => ({ hit, index, level: level(hit) }));
-	return levels.sort((a, b) => a.level - b.level || a.index - b.index).map(({ hit }) => hit);
+	const ordered = hits.map((hit, index) => ({ hit, index, level: level(hit) })).sort((a, b) => a.level - b.level || a.index - b.index);
+	return { hits: ordered.map(({ hit }) => hit), alike: ordered.filter((entry) => entry.level === ordered[0]?.level).length };
 }
 
 /** Whether one position of every list lies within `span` words of the others (a sliding window over all of them). */

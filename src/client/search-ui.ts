@@ -5,8 +5,8 @@
  * DOM nodes built here (no HTML from the index is ever parsed into the page
  * except Pagefind's `<mark>`s, see `markedText`).
  */
-import { FIRST_RESULTS, RESULTS_PER_PAGE, hasSearch, type SearchState } from './search.ts';
-import { resultViews, search, type PagefindHit, type ResultView } from './search-client.ts';
+import { RESULTS_PER_PAGE, firstPageSize, hasSearch, type SearchState } from './search.ts';
+import { isLoaded, resultViews, searchAnswer, type PagefindHit, type ResultView } from './search-client.ts';
 
 /** The elements one search works with. */
 export interface SearchElements {
@@ -42,6 +42,15 @@ export function searchElementsIn(root: ParentNode, input: HTMLInputElement, head
  * 300 ms of the last key (tests/e2e/search.spec.ts measures it).
  */
 const DEBOUNCE_MS = 50;
+
+/**
+ * Results whose data is not loaded yet wait until the field has been still
+ * this long: each result's data is a whole transcript (20–50 KB), and while
+ * the reader is still typing the next key changes the results, so the data
+ * of every passing prefix was downloaded for nothing. The search itself still
+ * runs after `DEBOUNCE_MS`, which loads the index chunks the next keys need.
+ */
+const DATA_QUIET_MS = 150;
 
 /**
  * Pagefind's excerpt as text and `<mark>` elements only. The excerpt is
@@ -106,6 +115,8 @@ export class SearchController {
 	#shown = 0;
 	#run = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the reader last typed (`schedule`), to hold downloads back while typing goes on. */
+	#typed = -Infinity;
 
 	constructor(
 		private readonly elements: SearchElements,
@@ -121,6 +132,7 @@ export class SearchController {
 	/** Searches after a short pause (while typing). */
 	schedule(): void {
 		clearTimeout(this.#timer);
+		this.#typed = performance.now();
 		this.#timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
 	}
 
@@ -139,9 +151,16 @@ export class SearchController {
 			return;
 		}
 		try {
-			const hits = await search(state);
-			if (hits === null || run !== this.#run) return;
-			const views = await resultViews(hits.slice(0, FIRST_RESULTS), state.q);
+			const answer = await searchAnswer(state);
+			if (answer === null || run !== this.#run) return;
+			const { hits } = answer;
+			const first = hits.slice(0, firstPageSize(answer.alike));
+			const still = DATA_QUIET_MS - (performance.now() - this.#typed);
+			if (still > 0 && !first.every(isLoaded)) {
+				await new Promise((resolve) => setTimeout(resolve, still));
+				if (run !== this.#run) return;
+			}
+			const views = await resultViews(first, state.q);
 			if (run !== this.#run) return;
 			this.#hits = hits;
 			this.#query = state.q;

@@ -161,10 +161,11 @@ test.describe('the search page', () => {
 	test('"More results" loads the next results and moves focus to the first of them', async ({ page }) => {
 		await page.goto('search/?q=model');
 		const results = page.locator('.search-result');
-		await expect(results).toHaveCount(4);
+		// One word: positions tell nothing apart, so the first answer loads the two its first screen shows.
+		await expect(results).toHaveCount(2);
 		await page.getByRole('button', { name: 'More results' }).click();
-		await expect(results).toHaveCount(8);
-		await expect(results.nth(4).locator('.search-result-title')).toBeFocused();
+		await expect(results).toHaveCount(6);
+		await expect(results.nth(2).locator('.search-result-title')).toBeFocused();
 	});
 
 	test('without JavaScript it says so and links to the episodes', async ({ browser }) => {
