@@ -41,9 +41,10 @@ export interface QuotePlan {
 export const QUOTE_WORDS = 2;
 
 /**
- * Queries of this many words or more are quotes: shorter ones ask for every
- * word (two or three words are as often rare words said apart, a topic, as
- * a phrase, and their distances in the query then say nothing).
+ * Queries of this many words or more are quotes, and so are three words of
+ * which one is common (`our inference stack`, as a quote is typed); shorter
+ * ones, and three rare words, ask for every word (rare words are cheap, and
+ * three of them are as often a topic, words said apart, as a phrase).
  */
 export const QUOTE_MIN_WORDS = 4;
 
@@ -54,17 +55,18 @@ export const QUOTE_MIN_WORDS = 4;
  * `QUOTE_WORDS` of them and for one more while the pages where they stand
  * at the quote's distances are too many to tell apart (`search-client.ts`),
  * so a quote of rare words reads two index chunks and one of common words a
- * few more. Undefined for a query of fewer than `QUOTE_MIN_WORDS` words or a
+ * few more. Undefined for a query that is no quote (`QUOTE_MIN_WORDS`) or a
  * quoted one (Pagefind's exact search).
  */
 export function quotePlan(query: string, common: readonly string[]): QuotePlan | undefined {
 	const q = query.trim();
 	if (/^".*"$/.test(q)) return undefined;
 	const words = q.split(/\s+/).filter((word) => wordTokens(word).length > 0);
-	if (words.length < QUOTE_MIN_WORDS) return undefined;
 	const rank = new Map(common.map((word, index) => [word, index]));
 	// A word's rank is that of its most frequent token; words not in the list are rare.
 	const ranked = words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)), length: bareWord(word).length }));
+	const quote = words.length >= QUOTE_MIN_WORDS || (words.length === QUOTE_MIN_WORDS - 1 && ranked.some((entry) => entry.rank !== Infinity));
+	if (!quote) return undefined;
 	const order = ranked.sort((a, b) => b.rank - a.rank || (a.rank === Infinity ? b.length - a.length : 0) || a.index - b.index);
 	return { words: order.map((entry) => bareWord(words[entry.index]!)), offsets: order.map((entry) => entry.index) };
 }

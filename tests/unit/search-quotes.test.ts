@@ -28,9 +28,10 @@ describe('what a quote asks Pagefind for', () => {
 		expect(quotePlan('to just come out and say it', common)?.offsets.slice(0, 3)).toEqual([2, 5, 3]);
 	});
 
-	it('leaves short and quoted queries to Pagefind', () => {
+	it('leaves short queries, three rare words and quoted queries to Pagefind', () => {
 		expect(quotePlan('open source', common)).toBeUndefined();
 		expect(quotePlan('rlaif constitutional judge', common)).toBeUndefined();
+		expect(quotePlan('our inference stack', common)).toEqual({ words: ['inference', 'stack', 'our'], offsets: [1, 2, 0] });
 		expect(quotePlan('model', common)).toBeUndefined();
 		expect(quotePlan('"to just come out and say it"', common)).toBeUndefined();
 	});
