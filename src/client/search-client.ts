@@ -125,8 +125,14 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
 	return (await searchAnswer(state))?.hits ?? null;
 }
 
-/** `search`, with how many of the first hits the word positions cannot tell apart (what the first page loads, `firstPageSize`). */
-export async function searchAnswer(state: SearchState): Promise<SearchAnswer | null> {
+/**
+ * `search`, with how many of the first hits the word positions cannot tell
+ * apart (what the first page loads, `firstPageSize`). With `settled` false
+ * (the reader is still typing) a quote asks for its two rarest words only:
+ * the next key may change which words are rarest, and every further word is
+ * an index chunk.
+ */
+export async function searchAnswer(state: SearchState, settled = true): Promise<SearchAnswer | null> {
 	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
 	const sort = pagefindSort(state.sort);
 	const options = { filters: pagefindFilters(state), ...(sort ? { sort } : {}) };
@@ -139,7 +145,7 @@ export async function searchAnswer(state: SearchState): Promise<SearchAnswer | n
 		const [found, ...each] = await run([words.join(' '), ...words]);
 		if (!found || each.some((result) => !result)) return null;
 		const answer = byPositions(found.results, plan.offsets.slice(0, asked), each as PagefindSearch[]);
-		if (answer.alike <= FIRST_RESULTS || asked >= plan.words.length) return answer;
+		if (!settled || answer.alike <= FIRST_RESULTS || asked >= plan.words.length) return answer;
 	}
 	const phrase = phraseQuery(state.q);
 	// Sorted by date, the order is the date's; a quoted query is Pagefind's exact search. Otherwise words are weighed by where they stand.

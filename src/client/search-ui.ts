@@ -5,7 +5,7 @@
  * DOM nodes built here (no HTML from the index is ever parsed into the page
  * except Pagefind's `<mark>`s, see `markedText`).
  */
-import { RESULTS_PER_PAGE, firstPageSize, hasSearch, type SearchState } from './search.ts';
+import { FIRST_RESULTS, RESULTS_PER_PAGE, firstPageSize, hasSearch, type SearchState } from './search.ts';
 import { isLoaded, resultViews, searchAnswer, type PagefindHit, type ResultView } from './search-client.ts';
 
 /** The elements one search works with. */
@@ -48,7 +48,10 @@ const DEBOUNCE_MS = 50;
  * this long: each result's data is a whole transcript (20–50 KB), and while
  * the reader is still typing the next key changes the results, so the data
  * of every passing prefix was downloaded for nothing. The search itself still
- * runs after `DEBOUNCE_MS`, which loads the index chunks the next keys need.
+ * runs after `DEBOUNCE_MS`, which loads the index chunks the next keys need,
+ * but a quote asks for its two rarest words only until typing pauses
+ * (`searchAnswer`): each further word it would ask is an index chunk, and the
+ * next key may change which words those are.
  */
 const DATA_QUIET_MS = 150;
 
@@ -151,15 +154,21 @@ export class SearchController {
 			return;
 		}
 		try {
-			const answer = await searchAnswer(state);
+			const typing = () => DATA_QUIET_MS - (performance.now() - this.#typed);
+			const cheap = typing() > 0;
+			let answer = await searchAnswer(state, !cheap);
 			if (answer === null || run !== this.#run) return;
-			const { hits } = answer;
-			const first = hits.slice(0, firstPageSize(answer.alike));
-			const still = DATA_QUIET_MS - (performance.now() - this.#typed);
-			if (still > 0 && !first.every(isLoaded)) {
-				await new Promise((resolve) => setTimeout(resolve, still));
+			let first = answer.hits.slice(0, firstPageSize(answer.alike));
+			// A cheap answer that cannot tell its first pages apart, or needs data, waits for typing to pause.
+			if (cheap && (answer.alike > FIRST_RESULTS || !first.every(isLoaded))) {
+				await new Promise((resolve) => setTimeout(resolve, Math.max(0, typing())));
 				if (run !== this.#run) return;
+				// Typing paused on this query: now it may ask for the words that tell its pages apart.
+				answer = await searchAnswer(state);
+				if (answer === null || run !== this.#run) return;
+				first = answer.hits.slice(0, firstPageSize(answer.alike));
 			}
+			const { hits } = answer;
 			const views = await resultViews(first, state.q);
 			if (run !== this.#run) return;
 			this.#hits = hits;
