@@ -56,11 +56,17 @@ type Row = { query: EvalQuery; outcome: EvalOutcome; verdict: EvalVerdict };
 /** A query in a fresh context (empty cache): its landing and its first-query bytes. */
 async function fresh(query: string): Promise<EvalOutcome> {
 	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto(searchPage, { waitUntil: 'networkidle' });
-	const outcome = await searchOnPage(page, query, { countBytes: true, paste: values.paste });
-	await context.close();
-	return outcome;
+	try {
+		const page = await context.newPage();
+		await page.goto(searchPage, { waitUntil: 'networkidle' });
+		return await searchOnPage(page, query, { countBytes: true, paste: values.paste });
+	} catch (error) {
+		// A crashed page (the renderer ran out of memory, say) is a miss of its own, reported, not the end of the run.
+		console.log(`  “${query}”: ${String(error).split('\n')[0]}`);
+		return { ms: NaN, error: String(error).split('\n')[0] };
+	} finally {
+		await context.close().catch(() => undefined);
+	}
 }
 
 const rows: Row[] = [];
@@ -73,10 +79,19 @@ try {
 	}
 	// Topic queries in one context: their landing and times, not a first query's bytes.
 	const context = await browser.newContext();
-	const page = await context.newPage();
+	let page = await context.newPage();
 	await page.goto(searchPage, { waitUntil: 'networkidle' });
 	for (const query of topics) {
-		const outcome = await searchOnPage(page, query.query);
+		let outcome: EvalOutcome;
+		try {
+			outcome = await searchOnPage(page, query.query);
+		} catch (error) {
+			console.log(`  “${query.query}”: ${String(error).split('\n')[0]}`);
+			outcome = { ms: NaN, error: String(error).split('\n')[0] };
+			await page.close().catch(() => undefined);
+			page = await context.newPage();
+			await page.goto(searchPage, { waitUntil: 'networkidle' });
+		}
 		rows.push({ query, outcome, verdict: judge(query, outcome) });
 	}
 	await context.close();
@@ -95,7 +110,7 @@ const kb = (n: number | undefined) => (n === undefined ? '–' : `${(n / 1000).t
 const hash = (url: string | undefined) => (url ? decodeURIComponent(new URL(url, 'https://x.invalid').hash) || '(top)' : 'none');
 const slug = (url: string | undefined) => (url ? (/\/episodes\/([^/]+)\//.exec(url)?.[1] ?? url) : 'none');
 const missLine = (row: Row) =>
-	`- ${row.query.kind} “${row.query.query}” (${row.query.slug}#${row.query.turn}): first ${slug(row.outcome.title)}, title link ${hash(row.outcome.title)}, first place ${hash(row.outcome.firstPlace)}`;
+	`- ${row.query.kind} “${row.query.query}” (${row.query.slug}#${row.query.turn}): ${row.outcome.error ? `failed: ${row.outcome.error}` : `first ${slug(row.outcome.title)}, title link ${hash(row.outcome.title)}, first place ${hash(row.outcome.firstPlace)}`}`;
 /** Median bytes of each kind of file over the phrase queries' first searches (a kind a query did not load counts 0). */
 const kinds = [...new Set(phraseRows.flatMap((row) => Object.keys(row.outcome.byKind ?? {})))].sort();
 const breakdown = kinds

@@ -3,11 +3,12 @@
  * `it`), and Pagefind downloads the whole index chunk of every word it is
  * asked for, so a quote touched many chunks and each grows with the archive.
  * The build writes the archive's most frequent words (`commonWords`); a quote
- * asks Pagefind only for its rarer words (`quotePlan`), and the pages where
- * those stand at the same distances as in the quote come first
- * (`phraseByPositions`): the gaps between them are where the common words
- * stand. The places under each result then find the exact phrase in the
- * page's own words (`rankPlaces`), so landing does not depend on it.
+ * asks Pagefind for its rarest words (`quotePlan`), and the pages where those
+ * stand at the same distances as in the quote come first (`byWordPositions`,
+ * which orders any query's hits by where its words stand): the gaps between
+ * them are where the common words stand. The places under each result then
+ * find the exact phrase in the page's own words (`rankPlaces`), so landing
+ * does not depend on it.
  */
 import { WINDOW_SLACK, wordTokens } from './search-places.ts';
 
