@@ -1,6 +1,6 @@
 /**
  * `npm run ingest`: reads every source in content/sources/ (text dumps `*.txt`,
- * RSS feed exports `*.xml`/`*.rss`) and content/overrides.json, writes each
+ * RSS feed exports `*.xml`/`*.rss`), content/overrides.json and content/vocabulary.json, writes each
  * episode's entry files (`<slug>.json` data, `<slug>.mdx` prose) to content/episodes/, and reports what it added, updated,
  * removed and left unchanged, then every error and warning.
  *
@@ -8,8 +8,8 @@
  * Unchanged episodes are neither parsed nor rendered: the manifest left in
  * the entries folder remembers what each source episode gave.
  * Options: `--strict` fails (exit 1) on any error instead of skipping the
- * episode; `--sources DIR`, `--out DIR`, `--site FILE` and `--overrides FILE`
- * change the inputs and the output folder.
+ * episode; `--sources DIR`, `--out DIR`, `--site FILE`, `--overrides FILE` and
+ * `--vocabulary FILE` change the inputs and the output folder.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -23,6 +23,7 @@ import { NO_OVERRIDES, OverridesSchema, type Overrides } from '../src/schemas/ov
 import type { RedirectsFile } from '../src/schemas/redirects.ts';
 import { REDIRECTS_FILE } from './build-paths.ts';
 import { codeVersion } from './lib/code-version.ts';
+import { readVocabulary, VOCABULARY_FILE } from './lib/vocabulary-file.ts';
 import { topicsReport, writeTopics } from './topics.ts';
 import { formatIssues, loadSiteConfig } from './site-config.ts';
 
@@ -38,6 +39,7 @@ const { values } = parseArgs({
 		out: { type: 'string', default: 'content/episodes' },
 		site: { type: 'string', default: 'content/site.json' },
 		overrides: { type: 'string', default: 'content/overrides.json' },
+		vocabulary: { type: 'string', default: VOCABULARY_FILE },
 	},
 });
 
@@ -78,6 +80,7 @@ const { entries, problems, redirects, manifest, stats } = ingestSources(sources,
 	hosts: site.hosts,
 	overrides,
 	overridesFile: values.overrides,
+	words: readVocabulary(values.vocabulary).words,
 	previous: await loadManifest(manifestPath),
 	existingFiles: existing,
 	codeVersion: codeVersion(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')),

@@ -1,4 +1,4 @@
-/** `npm run schemas`: writes the JSON Schemas of content/site.json and content/overrides.json into content/. */
+/** `npm run schemas`: writes the JSON Schemas of content/site.json, content/overrides.json and content/vocabulary.json into content/. */
 import { writeFile } from 'node:fs/promises';
 import { jsonSchemaFiles } from '../src/schemas/json-schemas.ts';
 

@@ -32,6 +32,8 @@ export interface CorpusOptions {
 	seed?: number;
 	/** Publication time of the newest episode; older ones go back 1–6 days each. */
 	newest?: Date;
+	/** The known words the ingest reads the seed with (content/vocabulary.json), so templates split as the site's pages do. */
+	words?: readonly string[];
 }
 
 /** A turn of a real transcript as written, label first (after its timestamp in `[ts] Name:`). */
@@ -241,7 +243,7 @@ export function generateCorpus(seedDump: string, hosts: readonly Host[], options
 	const random = seededRandom(options.seed ?? 1);
 	const raws = splitDump(seedDump).episodes;
 	if (raws.length === 0) throw new Error('the seed dump has no episodes');
-	const vocabulary = new Vocabulary(seedDump);
+	const vocabulary = new Vocabulary(seedDump, options.words);
 	const templates = raws.map((raw, i) => toTemplate(raw, i, vocabulary, hosts));
 	const pools = new Map<TranscriptFormat, Chunk[]>();
 	for (const template of templates) {

@@ -11,6 +11,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteConfig } from '../site-config.ts';
+import { readVocabulary } from '../lib/vocabulary-file.ts';
 import { generateCorpus } from './corpus-lib.ts';
 
 const { values } = parseArgs({
@@ -29,7 +30,7 @@ if (!Number.isInteger(episodes) || episodes < 1 || !values.out) {
 }
 
 const site = await loadSiteConfig(values.site);
-const text = generateCorpus(await readFile(values.source, 'utf8'), site.hosts, { episodes, seed: Number(values.seed) });
+const text = generateCorpus(await readFile(values.source, 'utf8'), site.hosts, { episodes, seed: Number(values.seed), words: readVocabulary().words });
 await mkdir(path.dirname(path.resolve(values.out)), { recursive: true });
 await writeFile(values.out, text);
 console.log(`bench:corpus: ${episodes} episodes, ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB → ${values.out}`);

@@ -29,6 +29,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from '../lib/stats.ts';
 import { loadSiteConfig } from '../site-config.ts';
+import { readVocabulary, VOCABULARY_FILE } from '../lib/vocabulary-file.ts';
 import { editOneEpisode, generateCorpus } from './corpus-lib.ts';
 import { astroPhases, ingestInner, medianCost, timeCommand, type PhaseTimes, type StepCost } from './measure.ts';
 import { CURRENT, renderReport, type BenchResults, type SizeResult, type StepSummary } from './report.ts';
@@ -105,7 +106,7 @@ function summary(runs: StepCost[], extra: Partial<StepSummary> = {}): StepSummar
 
 /** Writes the dump for `n` episodes into the work copy's sources. */
 async function writeCorpus(n: number): Promise<{ file: string; text: string }> {
-	const text = generateCorpus(seedDump, site.hosts, { episodes: n, seed: Number(values.seed) });
+	const text = generateCorpus(seedDump, site.hosts, { episodes: n, seed: Number(values.seed), words: readVocabulary(path.join(repo, VOCABULARY_FILE)).words });
 	const file = path.join(work, 'content', 'sources', `bench-${n}.txt`);
 	await writeFile(file, text);
 	return { file, text };

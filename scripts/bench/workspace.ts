@@ -9,7 +9,7 @@ import { cp, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The repository's files a build needs. */
-const COPIED = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'content/site.json', 'content/overrides.json'];
+const COPIED = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'content/site.json', 'content/overrides.json', 'content/vocabulary.json'];
 
 /** Lays out a fresh work copy in `work`, with an empty sources folder for the generated dump. */
 export async function prepareWorkCopy(repo: string, work: string): Promise<void> {

@@ -9,10 +9,12 @@ import { normalizeBasePath } from '../shared/base-path.ts';
 import { EXCERPT_WORDS, FIRST_RESULTS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
 import { bareWord, byWordPositions, COMMON_WORDS_PATH, QUOTE_WORDS, quotePlan, type OrderedHits } from './search-quotes.ts';
+import { names, TOPIC_CANDIDATES, TOPIC_PAGES_FILTER, topicFirst, topicOf, withBestTopic, withoutTopicPages, type TopicResult } from './search-topics.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
 interface PagefindData extends PageData {
 	excerpt: string;
+	filters?: Record<string, string[]>;
 }
 
 /** One result before its data is loaded. */
@@ -34,7 +36,7 @@ interface PagefindSearch {
 interface PagefindModule {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<PagefindSearch | null>;
+	search(term: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, string> }): Promise<PagefindSearch | null>;
 	preload(term: string): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ export interface ResultView {
 	subResults: SubResultView[];
 	/** How well the best place holds the query, to order a page of results (`byPlaceQuality`). */
 	quality?: PlaceQuality | undefined;
+	/** Set for a topic page: its kind and episodes are shown instead of a date and places. */
+	topic?: TopicResult | undefined;
 }
 
 /** The site's base path (`/` or `/archive/`), always with a trailing slash. */
@@ -109,7 +113,7 @@ function queryWords(query: string): { words: string[]; offsets: number[] } {
  * word Pagefind finds nowhere (it dropped it from the search too) says
  * nothing about where the others stand.
  */
-function byPositions(hits: PagefindHit[], offsets: readonly number[], each: readonly PagefindSearch[]): SearchAnswer {
+function byPositions(hits: PagefindHit[], offsets: readonly number[], each: readonly PagefindSearch[]): OrderedHits<PagefindHit> {
 	const known = offsets.flatMap((offset, j) => (each[j]!.results.length > 0 ? [{ offset, hits: each[j]!.results }] : []));
 	// Positions of fewer than two words tell no page from another.
 	if (known.length < 2) return { hits, alike: hits.length };
@@ -117,25 +121,54 @@ function byPositions(hits: PagefindHit[], offsets: readonly number[], each: read
 	return byWordPositions(hits, known.map(({ offset }) => offset), positions);
 }
 
-/** The hits of a search, best first, and how many of the first hold the words alike (`OrderedHits`; 1 when positions were not weighed). */
-export type SearchAnswer = OrderedHits<PagefindHit>;
+/**
+ * The hits of a search, best first; how many of the first episodes hold the
+ * words alike (`OrderedHits`; 1 when positions were not weighed); and
+ * whether a topic page leads them (`withBestTopic`: 1 or 0).
+ */
+export type SearchAnswer = OrderedHits<PagefindHit> & { topics: number };
 
-/** The hits for a state (a query, filters or both), best first; null when Pagefind dropped a superseded search. */
+/**
+ * The hits for a state (a query, filters or both), best first, the best topic
+ * page for the query within the first page (`withBestTopic`); null when
+ * Pagefind dropped a superseded search.
+ */
 export async function search(state: SearchState): Promise<PagefindHit[] | null> {
 	return (await searchAnswer(state))?.hits ?? null;
 }
 
 /**
- * `search`, with how many of the first hits the word positions cannot tell
- * apart (what the first page loads, `firstPageSize`). With `settled` false
- * (the reader is still typing) a quote asks for its two rarest words only:
- * the next key may change which words are rarest, and every further word is
- * an index chunk.
+ * `search`, with what the first page loads (`firstPageSize`). With `settled`
+ * false (the reader is still typing) a quote asks for its two rarest words
+ * only: the next key may change which words are rarest, and every further
+ * word is an index chunk.
  */
 export async function searchAnswer(state: SearchState, settled = true): Promise<SearchAnswer | null> {
+	const [answer, topic] = await Promise.all([wordSearch(state, settled), bestTopic(state)]);
+	if (answer === null || topic === null) return null;
+	return { hits: withBestTopic(answer.hits, topic), alike: answer.alike, topics: topic ? 1 : 0 };
+}
+
+/**
+ * The topic page the query names, among the first few topic pages that hold
+ * its words, else the first of them; none when the search is narrowed or
+ * sorted by date (topic pages have neither filters nor a date). It reads the
+ * word search's index chunks, one small filter chunk and a few tiny fragments.
+ */
+async function bestTopic(state: SearchState): Promise<PagefindHit | undefined | null> {
+	if (!state.q || state.sort !== 'relevance' || Object.keys(state.filters).length > 0) return undefined;
+	const found = await (await loadPagefind()).search(state.q, { filters: TOPIC_PAGES_FILTER });
+	if (!found) return null;
+	const candidates = found.results.slice(0, TOPIC_CANDIDATES);
+	const views = await Promise.all(candidates.map((hit) => resultView(hit, state.q)));
+	return candidates[Math.max(0, views.findIndex((view) => names(view, state.q)))];
+}
+
+/** The episodes' hits, ordered by where the words stand (quotes by their rarest words). */
+async function wordSearch(state: SearchState, settled: boolean): Promise<OrderedHits<PagefindHit> | null> {
 	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
 	const sort = pagefindSort(state.sort);
-	const options = { filters: pagefindFilters(state), ...(sort ? { sort } : {}) };
+	const options = { filters: withoutTopicPages(pagefindFilters(state)), ...(sort ? { sort } : {}) };
 	const run = (terms: readonly string[]) => Promise.all(terms.map((term) => pagefind.search(term, options)));
 	// A quote asks for its rarest words, one more while the pages where they stand at the quote's distances are too many
 	// to tell apart (search-quotes.ts); sorted by date, every word must match, so it asks for all.
@@ -172,6 +205,8 @@ export const isLoaded = (hit: PagefindHit): boolean => loaded.has(hit.id);
 export async function resultView(hit: PagefindHit, query: string): Promise<ResultView> {
 	const data = await hit.data();
 	loaded.add(hit.id);
+	const topic = topicOf(data);
+	if (topic) return { url: data.url, title: data.meta.title ?? data.url, excerpt: '', subResults: [], topic };
 	const places = rankPlaces(data, query);
 	const shown = places.filter((place) => place.anchor !== undefined);
 	return {
@@ -191,7 +226,7 @@ export async function resultView(hit: PagefindHit, query: string): Promise<Resul
 	};
 }
 
-/** Loads a page of hits and orders it by how well each holds the query (see `byPlaceQuality`). */
+/** Loads a page of hits and orders it by how well each holds the query (see `byPlaceQuality`), the topic the query names first (`topicFirst`). */
 export async function resultViews(hits: readonly PagefindHit[], query: string): Promise<ResultView[]> {
-	return byPlaceQuality(await Promise.all(hits.map((hit) => resultView(hit, query))));
+	return topicFirst(byPlaceQuality(await Promise.all(hits.map((hit) => resultView(hit, query)))), query);
 }

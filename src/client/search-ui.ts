@@ -7,6 +7,7 @@
  */
 import { FIRST_RESULTS, RESULTS_PER_PAGE, firstPageSize, hasSearch, type SearchState } from './search.ts';
 import { isLoaded, resultViews, searchAnswer, type PagefindHit, type ResultView } from './search-client.ts';
+import { topicLine } from './search-topics.ts';
 
 /** The elements one search works with. */
 export interface SearchElements {
@@ -82,12 +83,12 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 	return node;
 }
 
-/** One result: the episode, its date and guests, the excerpt, then where in it the words are. */
+/** One result: the episode, its date and guests, the excerpt, then where in it the words are; or a topic, its kind and how many episodes. */
 function resultItem(result: ResultView, headingLevel: 2 | 3): HTMLLIElement {
 	const link = element('a', 'search-result-title', result.title);
 	link.href = result.url;
-	const meta = [result.date, result.guests && `with ${result.guests}`].filter(Boolean).join(' · ');
-	const item = element('li', 'search-result', element(`h${headingLevel}`, 'search-result-heading', link));
+	const meta = result.topic ? topicLine(result.topic) : [result.date, result.guests && `with ${result.guests}`].filter(Boolean).join(' · ');
+	const item = element('li', result.topic ? 'search-result search-result-topic' : 'search-result', element(`h${headingLevel}`, 'search-result-heading', link));
 	if (meta) item.append(element('p', 'search-result-meta', meta));
 	if (result.excerpt) item.append(element('p', 'search-result-excerpt', markedText(result.excerpt)));
 	if (result.subResults.length > 0) {
@@ -158,7 +159,7 @@ export class SearchController {
 			const cheap = typing() > 0;
 			let answer = await searchAnswer(state, !cheap);
 			if (answer === null || run !== this.#run) return;
-			let first = answer.hits.slice(0, firstPageSize(answer.alike));
+			let first = answer.hits.slice(0, answer.topics + firstPageSize(answer.alike));
 			// A cheap answer that cannot tell its first pages apart, or needs data, waits for typing to pause.
 			if (cheap && (answer.alike > FIRST_RESULTS || !first.every(isLoaded))) {
 				await new Promise((resolve) => setTimeout(resolve, Math.max(0, typing())));
@@ -166,7 +167,7 @@ export class SearchController {
 				// Typing paused on this query: now it may ask for the words that tell its pages apart.
 				answer = await searchAnswer(state);
 				if (answer === null || run !== this.#run) return;
-				first = answer.hits.slice(0, firstPageSize(answer.alike));
+				first = answer.hits.slice(0, answer.topics + firstPageSize(answer.alike));
 			}
 			const { hits } = answer;
 			const views = await resultViews(first, state.q);
@@ -177,7 +178,8 @@ export class SearchController {
 			results.replaceChildren(...views.map((view) => resultItem(view, this.elements.headingLevel)));
 			results.dataset.query = state.q;
 			more.hidden = this.#shown >= hits.length;
-			status.textContent = hits.length === 0 ? `No results${quoted(state)}.` : `${hits.length === 1 ? '1 episode' : `${hits.length} episodes`}${quoted(state)}.`;
+			// "results", not "episodes": topic pages are found too.
+			status.textContent = hits.length === 0 ? `No results${quoted(state)}.` : `${hits.length === 1 ? '1 result' : `${hits.length} results`}${quoted(state)}.`;
 		} catch (error) {
 			if (run !== this.#run) return;
 			status.textContent = 'Search could not load. Check the connection and try again.';

@@ -5,6 +5,7 @@
  * result the words were said is `search-places.ts`).
  * No DOM and no Pagefind here, so all of it is unit-tested in Node.
  */
+import { META_WEIGHTS } from './search-topics.ts';
 
 /** The filters readers can narrow results by; each is a Pagefind filter of the same name. */
 export const FILTER_KEYS = ['year', 'speaker', 'show', 'topic'] as const;
@@ -42,6 +43,7 @@ export const RANKING = {
 	termFrequency: 1.0,
 	termSaturation: 2.0,
 	termSimilarity: 1.0,
+	metaWeights: META_WEIGHTS,
 } as const;
 
 /**

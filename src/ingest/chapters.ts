@@ -43,8 +43,8 @@ export function readChapterItem(item: string): { start: number; title: string } 
 	const [h, m, s] = leading ? [match[1]!, match[2]!, match[3]] : [match[2]!, match[3]!, match[4]];
 	const title = (leading ? match[4]! : match[1]!).trim();
 	const start = timestampToSeconds(h, m, s);
-	if (start === undefined) throw new ParseProblem(`unreadable timestamp in chapter “${item.slice(0, 80)}”`);
-	if (!title) throw new ParseProblem(`chapter at [${h}:${m}${s ? `:${s}` : ''}] has no title`);
+	if (start === undefined) throw new ParseProblem('chapters', `unreadable timestamp in chapter “${item.slice(0, 80)}”`);
+	if (!title) throw new ParseProblem('chapters', `chapter at [${h}:${m}${s ? `:${s}` : ''}] has no title`);
 	return { start, title };
 }
 

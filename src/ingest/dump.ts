@@ -87,11 +87,11 @@ export interface EpisodeHeader {
  */
 export function parseHeader(line: string): EpisodeHeader {
 	const match = /^From\s+(?:(\p{RI}{2})\s+)?(.+?),\s+published at\s+(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?\s*$/u.exec(line.trim());
-	if (!match) throw new ParseProblem(`cannot read the date line “${line.slice(0, 120)}”: expected “From <show>, published at YYYY-MM-DD HH:MM”`);
+	if (!match) throw new ParseProblem('date', `cannot read the date line “${line.slice(0, 120)}”: expected “From <show>, published at YYYY-MM-DD HH:MM”`);
 	const [, flag, show, year, month, day, hour = '00', minute = '00', second = '00'] = match;
 	const published = new Date(Date.UTC(+year!, +month! - 1, +day!, +hour, +minute, +second));
 	const valid =
 		published.getUTCFullYear() === +year! && published.getUTCMonth() === +month! - 1 && published.getUTCDate() === +day! && +hour < 24 && +minute < 60;
-	if (!valid) throw new ParseProblem(`invalid publication date ${year}-${month}-${day} ${hour}:${minute}`);
+	if (!valid) throw new ParseProblem('date', `invalid publication date ${year}-${month}-${day} ${hour}:${minute}`);
 	return { show: show!.trim(), ...(flag ? { flag } : {}), published };
 }

@@ -1,7 +1,7 @@
 /**
- * The pure parser: dump text in, typed episodes and problems out. No file
- * system; `scripts/ingest.ts` is the shell around it. `assembleEpisode` is
- * the part every kind of source shares (see `feed.ts` for the other kind).
+ * The pure parser of one episode: a dump record in, a typed episode out (or a
+ * `ParseProblem`). `assembleEpisode` is the part every kind of source shares
+ * (see `feed.ts` for the other kind); `sources.ts` runs it over whole files.
  */
 import { EpisodeSchema, type Block, type Chapter, type Episode, type EpisodeMedia, type Transcript, type Turn } from '../schemas/episode.ts';
 import type { EpisodeOverride, SpeakerTarget } from '../schemas/overrides.ts';
@@ -11,11 +11,11 @@ import { AnchorRegistry, slugify } from '../shared/slug.ts';
 import { formatTime } from '../shared/time.ts';
 import { parseBlocks } from './blocks.ts';
 import type { ChapterList } from './chapters.ts';
-import { parseHeader, splitDump, type RawEpisode } from './dump.ts';
-import { Vocabulary, type SeamContext } from './glue.ts';
+import { parseHeader, type RawEpisode } from './dump.ts';
+import type { SeamContext, Vocabulary } from './glue.ts';
 import { inlineText, parseInline } from './inline.ts';
 import { correctHeadings } from './overrides.ts';
-import { ParseProblem, type Problem } from './problems.ts';
+import { ParseProblem } from './problems.ts';
 import { findSections, type BodySections } from './sections.ts';
 import { guestsFromTitle, resolveSpeakers } from './speakers.ts';
 import { parseTranscript, type RawTranscript } from './transcript.ts';
@@ -26,12 +26,6 @@ export interface ParseOptions {
 	file: string;
 	/** The show's hosts, to recognise their labels and give their full names. */
 	hosts: readonly Host[];
-}
-
-/** The parser's result: valid episodes, and every error and warning met on the way. */
-export interface ParseResult {
-	episodes: Episode[];
-	problems: Problem[];
 }
 
 /** Speaking rate used to estimate how long the last turn runs, in words per second (150 per minute). */
@@ -247,7 +241,7 @@ export function assembleEpisode(draft: EpisodeDraft, hosts: readonly Host[], voc
 	const checked = EpisodeSchema.safeParse(episode);
 	if (!checked.success) {
 		const issue = checked.error.issues[0]!;
-		throw new ParseProblem(`the parsed episode does not fit the schema at ${issue.path.join('.')}: ${issue.message}`);
+		throw new ParseProblem('schema', `the parsed episode does not fit the schema at ${issue.path.join('.')}: ${issue.message}`);
 	}
 	const speakerLabels = new Set(Object.keys(corrections.speakers ?? {}).filter((label) => corrected.has(label)));
 	return { episode: checked.data, unmatched, speakerLabels, warnings: draft.warnings ?? [] };
@@ -285,14 +279,6 @@ export function draftFromDump(raw: RawEpisode, file: string, context: SeamContex
 	};
 }
 
-/**
- * Parses one episode record. Throws a `ParseProblem` (with an offset into the
- * body where it has one) for what cannot be read.
- */
-export function parseEpisode(raw: RawEpisode, options: ParseOptions, vocabulary: Vocabulary, corrections: EpisodeCorrections = {}): AssembledEpisode {
-	return assembleEpisode(dumpDraft(raw, options, vocabulary, corrections), options.hosts, vocabulary, corrections);
-}
-
 /** A dump record's draft, with the names its title gives for finding sections. */
 export function dumpDraft(raw: RawEpisode, options: ParseOptions, vocabulary: Vocabulary, corrections: EpisodeCorrections = {}): EpisodeDraft {
 	// Section finding needs the names the title gives; the assembly adds the transcript's own.
@@ -303,43 +289,12 @@ export function dumpDraft(raw: RawEpisode, options: ParseOptions, vocabulary: Vo
 
 /** Re-throws a `ParseProblem` with its offset moved into body coordinates. */
 function offsetBy(error: unknown, base: number): unknown {
-	if (error instanceof ParseProblem) return new ParseProblem(error.message, (error.offset ?? 0) + base);
+	if (error instanceof ParseProblem) return new ParseProblem(error.kind, error.message, (error.offset ?? 0) + base);
 	return error;
 }
 
-/** Where a problem thrown while parsing a dump record is: the date line, a position in the body, or the body's first line. */
+/** Where a problem thrown while parsing a dump record is: the date line for a date, else a position in the body, or the body's first line. */
 export function problemPosition(raw: RawEpisode, error: ParseProblem): { line: number; column?: number } {
-	if (error.message.startsWith('cannot read the date line') || error.message.startsWith('invalid publication date')) return { line: raw.headerLine };
+	if (error.kind === 'date') return { line: raw.headerLine };
 	return error.offset !== undefined ? position(raw, error.offset) : { line: raw.bodyLine };
-}
-
-/**
- * Parses a whole dump. Every episode that can be read is returned; every one
- * that cannot is reported as an error with its line, and the others still
- * parse. Warnings are collected for the episodes that are kept.
- */
-export function parseDump(text: string, options: ParseOptions): ParseResult {
-	const { episodes: raws, errors } = splitDump(text);
-	const problems: Problem[] = errors.map((error) => ({
-		severity: 'error',
-		file: options.file,
-		line: error.line,
-		...(error.title ? { episode: error.title } : {}),
-		message: error.message,
-	}));
-	const vocabulary = new Vocabulary(text);
-	const episodes: Episode[] = [];
-	for (const raw of raws) {
-		try {
-			const { episode } = parseEpisode(raw, options, vocabulary);
-			for (const message of episodeWarnings(episode)) {
-				problems.push({ severity: 'warning', file: options.file, line: raw.titleLine, episode: raw.title, message });
-			}
-			episodes.push(episode);
-		} catch (error) {
-			if (!(error instanceof ParseProblem)) throw error;
-			problems.push({ severity: 'error', file: options.file, ...problemPosition(raw, error), episode: raw.title, message: error.message });
-		}
-	}
-	return { episodes, problems };
 }

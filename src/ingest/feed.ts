@@ -14,7 +14,8 @@ import type { AnchorRegistry } from '../shared/slug.ts';
 import { headingBlock, looksLikeHeading } from './blocks.ts';
 import { readChapterItem, type ChapterList, type RawChapter } from './chapters.ts';
 import type { EpisodeDraft } from './episode.ts';
-import { parseInline } from './inline.ts';
+import { inlineText, parseInline } from './inline.ts';
+import { MAX_LABEL_CHARS } from './labels.ts';
 import { ParseProblem } from './problems.ts';
 import { sectionTitleKind } from './section-titles.ts';
 import { parseTranscriptLines, type TranscriptLine } from './transcript-lines.ts';
@@ -126,7 +127,7 @@ export function itemMedia(raw: Record<string, unknown>): EpisodeMedia {
 /** Reads an RSS date (`Fri, 22 Mar 2024 19:08:00 GMT`); throws a `ParseProblem` naming it when it is no date. */
 export function parsePubDate(pubDate: string): Date {
 	const time = Date.parse(pubDate);
-	if (!pubDate || Number.isNaN(time)) throw new ParseProblem(`invalid publication date “${pubDate}”: expected an RSS date such as “Fri, 22 Mar 2024 19:08:00 GMT”`);
+	if (!pubDate || Number.isNaN(time)) throw new ParseProblem('date', `invalid publication date “${pubDate}”: expected an RSS date such as “Fri, 22 Mar 2024 19:08:00 GMT”`);
 	return new Date(time);
 }
 
@@ -144,7 +145,11 @@ const SAFE_HREF = /^(?:https?:|mailto:)/i;
 
 const isElement = (node: RootContent | ElementContent): node is Element => node.type === 'element';
 
-/** Plain text of an element, with `<br>` as a space and emphasis marked with `*` as the dump marks it. */
+/**
+ * Plain text of an element, with `<br>` as a space and emphasis marked with `*`
+ * as the dump marks it: `inlineText` for the post's HTML, read before it
+ * becomes Inline (bold labels, chapter paragraphs). Embeds and media are no text.
+ */
 function elementText(node: ElementContent | RootContent, marks = false): string {
 	if (node.type === 'text') return node.value;
 	if (!isElement(node) || SKIPPED.has(node.tagName)) return '';
@@ -260,11 +265,6 @@ const FOOTER = /^Get full access to \S.* at \S+$/u;
 /** Longest bold or plain paragraph, in words, that is read as a heading of its own. */
 const MAX_PARAGRAPH_HEADING_WORDS = 10;
 
-/** Plain text of inline content, links as their text. */
-function inlinePlain(content: readonly Inline[]): string {
-	return content.map((node) => (node.type === 'link' ? node.text : node.value)).join('').trim();
-}
-
 /**
  * A paragraph the post writes as a list item (`<p>* <a>Modal</a></p>`): the
  * feed's posts have no `<ul>`, each item is a paragraph starting `* `.
@@ -290,7 +290,7 @@ export function boldOnlyText(element: Element): string | undefined {
  */
 export function paragraphHeading(element: Element, content: readonly Inline[]): string | undefined {
 	const bold = boldOnlyText(element);
-	const text = bold ?? (content.every((node) => node.type === 'text') ? inlinePlain(content) : undefined);
+	const text = bold ?? (content.every((node) => node.type === 'text') ? inlineText(content).trim() : undefined);
 	if (!text || text.split(' ').length > MAX_PARAGRAPH_HEADING_WORDS || !looksLikeHeading(text)) return undefined;
 	if (/[.!?:,;…)]$/.test(text) && !(bold && /\)$/.test(text))) return undefined;
 	return /^[\p{Lu}\p{N}"“‘'(]/u.test(text) ? text : undefined;
@@ -303,9 +303,9 @@ function chaptersFromList(items: readonly ListItem[], into: ChapterList): void {
 
 /** One list item into the chapter list: a chapter when it has a time, else a note of the chapter above (or the list's introduction). */
 function chapterFromItem(item: ListItem, into: ChapterList): void {
-	const text = inlinePlain(item.content);
+	const text = inlineText(item.content).trim();
 	const chapter = readChapterItem(text);
-	const notes = (item.children ?? []).map((child) => inlinePlain(child.content)).filter(Boolean);
+	const notes = (item.children ?? []).map((child) => inlineText(child.content).trim()).filter(Boolean);
 	if (chapter) into.chapters.push({ ...chapter, notes, offset: 0 } satisfies RawChapter);
 	else if (into.chapters.length > 0) into.chapters.at(-1)!.notes.push(text, ...notes);
 	else into.intro.push(text);
@@ -322,13 +322,10 @@ function claimBlocks(blocks: readonly ProseBlock[], level: 2 | 3, anchors: Ancho
  * else undefined. "Full transcript is below the fold" is no such paragraph.
  */
 export function transcriptElsewhere(content: readonly Inline[]): string | undefined {
-	const text = inlinePlain(content);
+	const text = inlineText(content).trim();
 	if (!/^(?:full |complete )?transcripts?\b/i.test(text) || /\bbelow\b/i.test(text)) return undefined;
 	return content.find((node) => node.type === 'link')?.href;
 }
-
-/** Longest bold text at the start of a transcript paragraph that is read as a speaker label (`Audience #1`, `Alessio Fanelli`). */
-const MAX_LABEL_CHARS = 40;
 
 /**
  * A transcript paragraph as a line: the timestamp before a bold label, the
@@ -380,14 +377,14 @@ export function draftFromFeedItem(item: FeedItem, show: string, file: string): E
 		openList = block.type === 'list' ? block.items : undefined;
 	};
 	for (const { block, element } of htmlBlocks(root.children)) {
-		if (block.type === 'paragraph' && FOOTER.test(inlinePlain(block.content))) continue;
+		if (block.type === 'paragraph' && FOOTER.test(inlineText(block.content).trim())) continue;
 		if (section === 'transcript') {
-			if (block.type === 'list') lines.push(...block.items.map((listItem) => ({ lead: '', text: inlinePlain(listItem.content) })));
+			if (block.type === 'list') lines.push(...block.items.map((listItem) => ({ lead: '', text: inlineText(listItem.content).trim() })));
 			else if (block.type === 'heading') lines.push({ lead: '', text: block.text, heading: true });
 			else lines.push(transcriptLine(element));
 			continue;
 		}
-		const titleText = block.type === 'heading' ? block.text : block.type === 'paragraph' ? (boldOnlyText(element) ?? inlinePlain(block.content)) : '';
+		const titleText = block.type === 'heading' ? block.text : block.type === 'paragraph' ? (boldOnlyText(element) ?? inlineText(block.content).trim()) : '';
 		const kind = sectionTitleKind(titleText);
 		if (kind === 'transcript') {
 			section = 'transcript';
@@ -406,15 +403,15 @@ export function draftFromFeedItem(item: FeedItem, show: string, file: string): E
 			continue;
 		}
 		const listItem = block.type === 'paragraph' ? paragraphListItem(block.content) : undefined;
-		const timed = (candidate: ListItem | undefined) => candidate !== undefined && readChapterItem(inlinePlain(candidate.content)) !== undefined;
-		const chapterLine = block.type === 'paragraph' && !listItem && readChapterItem(inlinePlain(block.content)) !== undefined;
+		const timed = (candidate: ListItem | undefined) => candidate !== undefined && readChapterItem(inlineText(candidate.content).trim()) !== undefined;
+		const chapterLine = block.type === 'paragraph' && !listItem && readChapterItem(inlineText(block.content).trim()) !== undefined;
 		// A timed list with no title before it is the chapter list too (`* [00:00:00] Intro` right after the description).
 		if (section !== 'chapters' && chapterList.chapters.length === 0 && (timed(listItem) || (block.type === 'list' && timed(block.items[0])))) section = 'chapters';
 		if (section === 'chapters') {
 			if (block.type === 'list') chaptersFromList(block.items, chapterList);
 			else if (listItem) chapterFromItem(listItem, chapterList);
 			else if (chapterLine && block.type === 'paragraph') chapterFromItem({ content: block.content }, chapterList);
-			else if (chapterList.chapters.length === 0 && block.type === 'paragraph') chapterList.intro.push(inlinePlain(block.content));
+			else if (chapterList.chapters.length === 0 && block.type === 'paragraph') chapterList.intro.push(inlineText(block.content).trim());
 			else {
 				// Prose after the chapter list belongs with the show notes, as in the dump.
 				section = 'showNotes';

@@ -4,15 +4,6 @@
  * Google *couldn’t* make GPT-3While we wanted…`). These rules find the seams.
  */
 
-/** Words known to be written in CamelCase or with inner capitals, so never a seam. */
-const BUILTIN_WORDS = [
-	'AudioGen', 'BakLLaVA', 'ByteDance', 'ChatGPT', 'CodeLlama', 'CoreWeave', 'DeepMind', 'DeepSeek', 'DevDay',
-	'FigJam', 'FireLLaVA', 'GitHub', 'GitLab', 'HuggingFace', 'JavaScript', 'LangChain', 'LinkedIn', 'LlamaIndex',
-	'LLaMA', 'LLaVA', 'MacBook', 'MosaicML', 'OpenAI', 'OpenRouter', 'PyTorch', 'SemiAnalysis', 'SoundCloud',
-	'StackOverflow', 'ThursdAI', 'TikTok', 'TypeScript', 'WebGPU', 'WordPress', 'YouTube', 'iPhone', 'iPad', 'macOS',
-	'tldraw', 'arXiv', 'eBay', 'PhD', 'PhDs', 'McKinsey', 'McDonald',
-];
-
 /**
  * Capitalised words that commonly open a sentence or paragraph. When one is
  * glued to the word before it (`ReplicateThis`), the join is a seam rather than
@@ -129,7 +120,9 @@ function countWords(text: string, include: (marked: boolean) => boolean): Map<st
  * never changes how an existing one parses. Words with a capital or a
  * non-ASCII character are counted at once; the far more numerous plain
  * lowercase words only when one is first asked about (most sources never are),
- * which saves most of the counting on a big dump.
+ * which saves most of the counting on a big dump. The `known` words
+ * (content/vocabulary.json, read by the shell) count as used twice, so a brand
+ * name a source writes once is still a word.
  */
 export class Vocabulary {
 	readonly #text: string;
@@ -138,20 +131,20 @@ export class Vocabulary {
 	readonly #known: Set<string>;
 	#log: Map<string, boolean> | undefined;
 
-	constructor(text: string, extra: Iterable<string> = []) {
+	constructor(text: string, known: Iterable<string> = []) {
 		this.#text = text;
 		this.#marked = countWords(text, (marked) => marked);
-		this.#known = new Set([...BUILTIN_WORDS, ...extra]);
+		this.#known = new Set(known);
 	}
 
-	/** How often the word occurs in the source; a built-in word counts at least twice. */
+	/** How often the word occurs in the source; a known word counts at least twice. */
 	#count(word: string): number {
 		const counts = isMarkedWord(word) ? this.#marked : (this.#plain ??= countWords(this.#text, (marked) => !marked));
 		const count = counts.get(word) ?? 0;
 		return this.#known.has(word) ? Math.max(2, count) : count;
 	}
 
-	/** True when the word occurs at least `min` times in the source (or is a built-in word). */
+	/** True when the word occurs at least `min` times in the source (or is a known word). */
 	has(word: string, min = 2): boolean {
 		const answer = this.#count(word) >= min;
 		this.#log?.set(`${min}:${word}`, answer);
@@ -226,45 +219,168 @@ export interface SeamContext {
 
 /**
  * How sure a glued join is to be a seam: `strong` ends a heading, `weak` (two
- * words the source knows, joined: `BlogpostCritical`) only bounds a heading on
- * its left, so `OpenInterpreter` alone never splits a paragraph.
+ * words the source knows, joined: `OpenInterpreter`) only bounds a heading on
+ * its left, so such a word alone never splits a paragraph.
  */
 export type SeamStrength = 'strong' | 'weak';
 
+/** One glued join, seen from both sides: what every seam rule looks at. */
+export interface Join {
+	token: string;
+	/** Offset of the join inside `token` (where the capital starts). */
+	point: number;
+	/** The whole character before the join, so an emoji (two UTF-16 units) counts as one. */
+	prev: string;
+	/** `bareWord` of the text left of the join. */
+	left: string;
+	/** `bareWord` of the text right of the join. */
+	right: string;
+	/** Letters right of the join (`While` in `GPT-3While,`). */
+	rightWord: string;
+	/** Letters left of the join (`Recap` in `2024-RecapThe`). */
+	leftWord: string;
+	/** Letters and digits around the join: the word it sits in (`ChatGPT` in `ChatGPT/Copilot”`). */
+	leftRun: string;
+	rightRun: string;
+}
+
+/** A seam rule's verdict: a seam of that strength, or `none` (certainly not a seam). */
+export type SeamVerdict = SeamStrength | 'none';
+
+/**
+ * One named guess about a glued join. `SEAM_RULES` are tried in order and the
+ * first rule that `applies` decides; a join no rule takes is not a seam.
+ */
+export interface SeamRule {
+	name: string;
+	/** What it matches, with an example from the sources. */
+	matches: string;
+	verdict: SeamVerdict;
+	/** Why the verdict is right for such a join. */
+	why: string;
+	applies: (join: Join, context: SeamContext) => boolean;
+}
+
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+/** The glued-join rules, in the order they are tried: earlier rules win. */
+export const SEAM_RULES: readonly SeamRule[] = [
+	{
+		name: 'nothing-to-join',
+		matches: 'a join with no word on its right, or only punctuation on its left (`"Return` in `repo* "Return to Monkey"`)',
+		verdict: 'none',
+		why: 'a seam separates two pieces of text; an emoji on the left counts as text, as a heading can end in one',
+		applies: (join) => !join.right || (!join.left && !PICTOGRAPH.test(join.prev)),
+	},
+	{
+		name: 'inside-link',
+		matches: 'a join inside a domain (`We also recommend MLContests.com NeurIPS recap`)',
+		verdict: 'none',
+		why: 'domains are written in CamelCase for readability; splitting one breaks the link',
+		applies: (join) => findLinks(join.token).some((link) => link.index < join.point && join.point < link.index + link.text.length),
+	},
+	{
+		name: 'decisive-starter',
+		matches: 'a word that only starts sentences, glued on the right (`make GPT-3While we wanted`, `ReliabilityThe AGI dream`)',
+		verdict: 'strong',
+		why: 'no name ends in `The` or `While`, so this holds even when the source repeats the glued token',
+		applies: (join) => DECISIVE_STARTERS.has(join.rightWord),
+	},
+	{
+		name: 'known-word',
+		matches: 'a word the source uses twice or more, or a word of content/vocabulary.json (`Speaker CFPs and Sponsor Guides`, `OpenAI`)',
+		verdict: 'none',
+		why: 'a seam is an accident of flattening and rarely repeats; a word written the same way twice is a real word',
+		applies: (join, context) => join.leftRun !== '' && context.vocabulary.has(join.leftRun + join.rightRun),
+	},
+	{
+		name: 'repeated-caption',
+		matches: 'the same word on both sides (`Axolotl.AxolotlAxolotl is an LLM fine-tuner`)',
+		verdict: 'strong',
+		why: 'an image caption or link text repeated as the next heading; no name doubles itself',
+		applies: (join) => join.leftWord === join.rightWord && join.leftWord.length >= 3,
+	},
+	{
+		name: 'sentence-starter',
+		matches: 'a common sentence opener or a name of the episode on the right (`really helps.”And his`, `you have!Alessio is now hiring`)',
+		verdict: 'strong',
+		why: 'paragraphs and turns start with these words; CamelCase names rarely end in them',
+		applies: (join, context) => isSentenceStarter(join.rightWord, context.names),
+	},
+	{
+		name: 'after-digit-or-bracket',
+		matches: 'a capitalised word after a digit, bracket, quote or emoji (`we focused.”Cloning HGI`, `AI UX)Transcript`)',
+		verdict: 'strong',
+		why: 'a heading or list item ending in a number or a closing mark, glued to what follows',
+		applies: (join) => /[\p{N})\]”"\p{Extended_Pictographic}]/u.test(join.prev) && isLower(join.token[join.point + 1]),
+	},
+	{
+		name: 'lowercase-then-capital',
+		matches: 'an all-lowercase word glued to a capitalised one (`Latent Space ranchScaling with Modal`)',
+		verdict: 'strong',
+		why: 'CamelCase names start with a capital (`iPhone` is in content/vocabulary.json); a lowercase word ends a sentence or heading',
+		applies: (join) => /^\p{Ll}{3,}$/u.test(join.left) && /^\p{Lu}\p{Ll}{2,}/u.test(join.rightWord),
+	},
+	{
+		name: 'acronym-then-word',
+		matches: 'an acronym the source uses, then a capitalised word (`HGI for AGIHuman intelligence`)',
+		verdict: 'strong',
+		why: 'the acronym stands on its own elsewhere in the source, so the word after it starts something new',
+		applies: (join, context) => {
+			const acronym = /\p{Lu}{2,}$/u.exec(join.token.slice(0, join.point))?.[0];
+			return acronym !== undefined && context.vocabulary.has(acronym) && isLower(join.token[join.point + 1]);
+		},
+	},
+	{
+		name: 'word-then-acronym',
+		matches: 'a lowercase letter, then an acronym of three or more capitals the source uses (`Multimodal DatasetIDEFICS’ training data`)',
+		verdict: 'strong',
+		why: 'the acronym stands on its own elsewhere in the source, so it starts something new',
+		applies: (join, context) => {
+			const capitals = /^\p{Lu}{3,}/u.exec(join.token.slice(join.point))?.[0];
+			return capitals !== undefined && isLower(join.prev) && context.vocabulary.has(capitals);
+		},
+	},
+	{
+		name: 'two-known-words',
+		matches: 'two words of three or more letters that the source uses, joined (`outputs!The OpenInterpreter team`)',
+		verdict: 'weak',
+		why: 'either a seam or a product name made of two words; only a heading’s left edge may rest on it',
+		applies: (join, context) =>
+			join.leftWord.length >= 3 && join.rightWord.length >= 3 && context.vocabulary.has(join.leftWord) && context.vocabulary.has(join.rightWord),
+	},
+];
+
+/** The join at `point` inside `token`, with the words around it. */
+function joinAt(token: string, point: number): Join {
+	const before = token.slice(0, point);
+	const after = token.slice(point);
+	return {
+		token,
+		point,
+		prev: String.fromCodePoint(token.codePointAt(/[\uDC00-\uDFFF]/.test(token[point - 1]!) && point >= 2 ? point - 2 : point - 1)!),
+		left: bareWord(before),
+		right: bareWord(after),
+		rightWord: /^[\p{L}’']+/u.exec(after)?.[0] ?? bareWord(after),
+		leftWord: /[\p{L}]+$/u.exec(before)?.[0] ?? '',
+		leftRun: /[\p{L}\p{N}]*$/u.exec(before)?.[0] ?? '',
+		rightRun: /^[\p{L}\p{N}]*/u.exec(after)?.[0] ?? '',
+	};
+}
+
+/** The rule of `SEAM_RULES` that decides the join at `point` inside `token`, or undefined when none applies (not a seam). */
+export function seamRule(token: string, point: number, context: SeamContext): SeamRule | undefined {
+	const join = joinAt(token, point);
+	return SEAM_RULES.find((rule) => rule.applies(join, context));
+}
+
 /**
  * Decides whether the join at `point` inside `token` is a seam between two
- * blocks. A token the source uses elsewhere as a word (`PyTorch`) is never
- * split. A strong seam has on its right the start of a sentence (`This`,
- * `While`, a person's name), or is an acronym glued to a word (`AGIHuman`), a
- * capitalised word after a digit or bracket (`GPT-3While`), or a lowercase
- * word glued to a capitalised one (`ranchScaling`).
+ * blocks, by the first of `SEAM_RULES` that applies.
  */
 export function seamStrength(token: string, point: number, context: SeamContext): SeamStrength | undefined {
-	const left = bareWord(token.slice(0, point));
-	const right = bareWord(token.slice(point));
-	const prev = String.fromCodePoint(token.codePointAt(/[\uDC00-\uDFFF]/.test(token[point - 1]!) && point >= 2 ? point - 2 : point - 1)!);
-	if (!right || (!left && !/\p{Extended_Pictographic}/u.test(prev))) return undefined;
-	// Inside a domain (`MLContests.com`) nothing is a seam.
-	if (findLinks(token).some((link) => link.index < point && point < link.index + link.text.length)) return undefined;
-	const rightWord = /^[\p{L}’']+/u.exec(token.slice(point))?.[0] ?? right;
-	if (DECISIVE_STARTERS.has(rightWord)) return 'strong';
-	// The word the join sits in: `ChatGPT` in `ChatGPT/Copilot”`.
-	const leftRun = /[\p{L}\p{N}]*$/u.exec(token.slice(0, point))?.[0] ?? '';
-	if (leftRun && context.vocabulary.has(leftRun + (/^[\p{L}\p{N}]*/u.exec(token.slice(point))?.[0] ?? ''))) return undefined;
-	const leftWord = /[\p{L}]+$/u.exec(token.slice(0, point))?.[0] ?? '';
-	// A caption repeated as a heading: `Axolotl|Axolotl is an LLM fine-tuner…`.
-	if (leftWord === rightWord && leftWord.length >= 3) return 'strong';
-	if (isSentenceStarter(rightWord, context.names)) return 'strong';
-	if (/[\p{N})\]”"\p{Extended_Pictographic}]/u.test(prev) && isLower(token[point + 1])) return 'strong';
-	if (/^\p{Ll}{3,}$/u.test(left) && /^\p{Lu}\p{Ll}{2,}/u.test(rightWord)) return 'strong';
-	const acronym = /\p{Lu}{2,}$/u.exec(token.slice(0, point))?.[0];
-	if (acronym && context.vocabulary.has(acronym) && isLower(token[point + 1])) return 'strong';
-	const capitals = /^\p{Lu}{3,}/u.exec(token.slice(point))?.[0];
-	if (capitals && isLower(prev) && context.vocabulary.has(capitals)) return 'strong';
-	if (leftWord.length >= 3 && rightWord.length >= 3 && context.vocabulary.has(leftWord) && context.vocabulary.has(rightWord)) {
-		return 'weak';
-	}
-	return undefined;
+	const verdict = seamRule(token, point, context)?.verdict;
+	return verdict === 'none' ? undefined : verdict;
 }
 
 /** A seam found in a text: its offset and how sure it is. */

@@ -70,7 +70,13 @@ export function parseInline(text: string): Inline[] {
 	return nodes;
 }
 
-/** The plain text of inline nodes, with emphasis markers dropped. */
-export function inlineText(nodes: readonly Inline[]): string {
-	return nodes.map((node) => (node.type === 'link' ? node.text : node.value)).join('');
+/**
+ * The text of inline nodes, links as their text: plain (emphasis markers
+ * dropped), or with `marks` as the source writes it (`*emphasis*`), so text
+ * found in it can be parsed again with `parseInline` (heading corrections).
+ * The one Inline-to-text of the ingest; `elementText` in feed.ts does the same
+ * for the feed's HTML before it becomes Inline.
+ */
+export function inlineText(nodes: readonly Inline[], marks = false): string {
+	return nodes.map((node) => (node.type === 'link' ? node.text : marks && node.type === 'emphasis' ? `*${node.value}*` : node.value)).join('');
 }

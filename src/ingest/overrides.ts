@@ -8,12 +8,7 @@ import type { Block, Episode, Inline, TranscriptHeading } from '../schemas/episo
 import { isPageId } from '../shared/page-ids.ts';
 import { AnchorRegistry, slugify } from '../shared/slug.ts';
 import { headingBlock } from './blocks.ts';
-import { parseInline } from './inline.ts';
-
-/** Text of inline nodes as the source writes it: emphasis keeps its `*`, so a heading's `text` round-trips. */
-export function sourceText(nodes: readonly Inline[]): string {
-	return nodes.map((node) => (node.type === 'link' ? node.text : node.type === 'emphasis' ? `*${node.value}*` : node.value)).join('');
-}
+import { inlineText, parseInline } from './inline.ts';
 
 /** Every anchor id the episode's content already uses, so a new heading never takes one (the page's own: `isPageId`). */
 function usedIds(episode: Episode): string[] {
@@ -49,7 +44,8 @@ function unmarkProseHeading(blocks: Block[], text: string): boolean {
 function markProseHeading(blocks: Block[], text: string, level: 2 | 3, anchors: AnchorRegistry): boolean {
 	for (const [index, block] of blocks.entries()) {
 		if (block.type !== 'paragraph') continue;
-		const source = sourceText(block.content);
+		// As the source writes it: emphasis keeps its `*`, so a heading's `text` round-trips.
+		const source = inlineText(block.content, true);
 		const at = source.indexOf(text);
 		if (at < 0) continue;
 		const before = source.slice(0, at).trim();

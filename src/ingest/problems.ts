@@ -1,4 +1,8 @@
-/** Errors and warnings found while parsing, with enough context to find them in the source. */
+/** Errors thrown while parsing, and how the ingest's problems are printed. */
+import type { Problem, ProblemKind } from '../schemas/problem.ts';
+
+/** The kinds of problem a parsing rule throws; the others are found by the ingest around it. */
+export type ParseProblemKind = Extract<ProblemKind, 'date' | 'chapters' | 'transcript' | 'schema'>;
 
 /**
  * Thrown by a parsing rule that meets input it cannot read. `offset` (into the
@@ -7,26 +11,13 @@
  */
 export class ParseProblem extends Error {
 	constructor(
+		readonly kind: ParseProblemKind,
 		message: string,
 		readonly offset?: number,
 	) {
 		super(message);
 		this.name = 'ParseProblem';
 	}
-}
-
-/** Something the ingest reports: an error drops the episode, a warning keeps it, a note says what was done (copies merged). */
-export interface Problem {
-	severity: 'error' | 'warning' | 'note';
-	/** Source file name, relative to the sources folder. */
-	file: string;
-	/** 1-based line in the source file, when known. */
-	line?: number;
-	/** 1-based column, when the problem is inside a long body line. */
-	column?: number;
-	/** Title of the episode concerned, when known. */
-	episode?: string;
-	message: string;
 }
 
 /** Formats a problem the way compilers do: `file:line:col: error: message (episode “title”)`. */

@@ -5,6 +5,7 @@
  */
 import type { SeamContext } from './glue.ts';
 import { CHAPTER_ITEM, parseChapterList, type ChapterList } from './chapters.ts';
+import { FIRST_LABEL_SOURCE } from './labels.ts';
 import { CHAPTERS_TITLES, SHOW_NOTES_TITLES, TRANSCRIPT_TITLES, titlesSource } from './section-titles.ts';
 
 /** The kinds of part a body has, in the model's terms. */
@@ -54,7 +55,7 @@ export function footerStart(body: string): number | undefined {
  * or `Swyx:`), which tells it from the word used in a sentence.
  */
 const TRANSCRIPT_HEADING = new RegExp(
-	String.raw`(${titlesSource(TRANSCRIPT_TITLES)})(?=\[\d{1,2}:\d{2}|\p{Lu}[^:\[\]\n]{0,40}?(?: \[\d{1,2}:\d{2}(?::\d{2})?\])?:+\s)`,
+	String.raw`(${titlesSource(TRANSCRIPT_TITLES)})(?=\[\d{1,2}:\d{2}|${FIRST_LABEL_SOURCE}(?: \[\d{1,2}:\d{2}(?::\d{2})?\])?:+\s)`,
 	'u',
 );
 

@@ -15,7 +15,8 @@ import { assembleEpisode, dumpDraft, episodeWarnings, parserSlug, problemPositio
 import { draftFromFeedItem, isFeed, readFeed, type FeedItem } from './feed.ts';
 import { Vocabulary } from './glue.ts';
 import { entryFileNames, renderEpisodeData, renderEpisodeProse } from './mdx.ts';
-import { ParseProblem, type Problem } from './problems.ts';
+import type { Problem } from '../schemas/problem.ts';
+import { ParseProblem } from './problems.ts';
 
 /** A source file's name (relative to the sources folder) and text. */
 export interface SourceText {
@@ -29,6 +30,8 @@ export interface IngestOptions {
 	overrides?: Overrides;
 	/** How problems with the overrides name their file. */
 	overridesFile?: string;
+	/** Words known to be words although a source may use them once (content/vocabulary.json): the seam rules never split them. */
+	words?: readonly string[];
 	/** The previous run's manifest: episodes whose hash it holds are not parsed again. */
 	previous?: Manifest | undefined;
 	/** Entry files now in the output folder; a cached episode whose file is missing is rendered again. */
@@ -113,14 +116,14 @@ interface SourceRecord {
 }
 
 /** Source episodes of one file, without parsing them, and the file's vocabulary. */
-function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: Problem[]; vocabulary: Vocabulary } {
+function sourceRecords(source: SourceText, words: readonly string[]): { records: SourceRecord[]; errors: Problem[]; vocabulary: Vocabulary } {
 	if (isFeed(source.text)) {
 		const feed = readFeed(source.text);
 		// Feed prose comes from HTML elements, not from seams, so no vocabulary is consulted.
 		const vocabulary = new Vocabulary('');
 		return {
 			vocabulary,
-			errors: feed.errors.map((e) => ({ severity: 'error', file: source.file, line: e.line, ...(e.title ? { episode: e.title } : {}), message: e.message })),
+			errors: feed.errors.map((e) => ({ severity: 'error', kind: 'record', file: source.file, line: e.line, ...(e.title ? { episode: e.title } : {}), message: e.message })),
 			records: feed.items.map((item: FeedItem) => ({
 				line: item.line,
 				title: item.title,
@@ -132,15 +135,16 @@ function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: P
 		};
 	}
 	const { episodes: raws, errors } = splitDump(source.text);
-	const vocabulary = new Vocabulary(source.text);
+	const vocabulary = new Vocabulary(source.text, words);
 	return {
 		vocabulary,
-		errors: errors.map((e) => ({ severity: 'error', file: source.file, line: e.line, ...(e.title ? { episode: e.title } : {}), message: e.message })),
+		errors: errors.map((e) => ({ severity: 'error', kind: 'record', file: source.file, line: e.line, ...(e.title ? { episode: e.title } : {}), message: e.message })),
 		records: raws.map((raw: RawEpisode) => ({
 			line: raw.titleLine,
 			title: raw.title,
 			feed: false,
-			hashInput: ['dump', raw],
+			// The known words change how its prose is split, so a change to content/vocabulary.json parses it again.
+			hashInput: ['dump', raw, words],
 			draft: (corrections, hosts) => dumpDraft(raw, { file: source.file, hosts }, vocabulary, corrections),
 			position: (error) => problemPosition(raw, error),
 		})),
@@ -159,12 +163,13 @@ function sourceRecords(source: SourceText): { records: SourceRecord[]; errors: P
 export function ingestSources(sources: readonly SourceText[], options: IngestOptions): IngestResult {
 	const overrides = options.overrides ?? NO_OVERRIDES;
 	const overridesFile = options.overridesFile ?? 'overrides.json';
+	const words = options.words ?? [];
 	const problems: Problem[] = [];
 	const candidates: Candidate[] = [];
 	const matchedKeys = new Set<string>();
 	const stats = { parsed: 0, reused: 0 };
 	for (const source of [...sources].sort((a, b) => a.file.localeCompare(b.file))) {
-		const { records, errors, vocabulary } = sourceRecords(source);
+		const { records, errors, vocabulary } = sourceRecords(source, words);
 		problems.push(...errors);
 		for (const record of records) {
 			const key = parserSlug(record.title);
@@ -208,7 +213,7 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 				});
 			} catch (error) {
 				if (!(error instanceof ParseProblem)) throw error;
-				problems.push({ severity: 'error', file: source.file, ...record.position(error), episode: record.title, message: error.message });
+				problems.push({ severity: 'error', kind: error.kind, file: source.file, ...record.position(error), episode: record.title, message: error.message });
 			} finally {
 				vocabulary.stopRecording();
 			}
@@ -219,17 +224,17 @@ export function ingestSources(sources: readonly SourceText[], options: IngestOpt
 	// Only the published copy's warnings matter: an ignored copy is reported once, by mergeCopies.
 	for (const candidate of winners) {
 		const where = { file: candidate.file, line: candidate.line, episode: candidate.entry.title };
-		for (const message of candidate.entry.warnings) problems.push({ severity: 'warning', ...where, message });
+		for (const message of candidate.entry.warnings) problems.push({ severity: 'warning', kind: 'episode', ...where, message });
 		for (const message of candidate.entry.unmatched) {
-			problems.push({ severity: 'warning', file: overridesFile, episode: candidate.entry.title, message: `episodes.${candidate.entry.overrideKey}: ${message}; this correction is not applied` });
+			problems.push({ severity: 'warning', kind: 'override', file: overridesFile, episode: candidate.entry.title, message: `episodes.${candidate.entry.overrideKey}: ${message}; this correction is not applied` });
 		}
 	}
 	for (const key of Object.keys(overrides.episodes)) {
-		if (!matchedKeys.has(key)) problems.push({ severity: 'warning', file: overridesFile, message: `episodes.${key}: no episode in the sources has this slug; its corrections are not applied` });
+		if (!matchedKeys.has(key)) problems.push({ severity: 'warning', kind: 'override', file: overridesFile, message: `episodes.${key}: no episode in the sources has this slug; its corrections are not applied` });
 	}
 	const usedLabels = new Set(candidates.flatMap((c) => c.entry.speakerLabels));
 	for (const label of Object.keys(overrides.speakers)) {
-		if (!usedLabels.has(label)) problems.push({ severity: 'warning', file: overridesFile, message: `speakers.${label}: no transcript has this label; the correction is not applied` });
+		if (!usedLabels.has(label)) problems.push({ severity: 'warning', kind: 'override', file: overridesFile, message: `speakers.${label}: no transcript has this label; the correction is not applied` });
 	}
 
 	const finalSlugs = disambiguateSlugs(winners);
@@ -360,6 +365,7 @@ function mergeEpisodeCopies(group: readonly Candidate[], problems: Problem[], ho
 	];
 	problems.push({
 		severity: 'note',
+		kind: 'merge',
 		file: identity.candidate.file,
 		line: identity.candidate.line,
 		episode: identity.candidate.entry.title,
@@ -394,7 +400,7 @@ function redirectsFor(winners: readonly Candidate[], slugs: readonly string[], p
 		for (const old of from) {
 			if (old === to) continue;
 			if (live.has(old)) {
-				problems.push({ severity: 'warning', file: overridesFile, episode: candidate.entry.title, message: `episodes.${candidate.entry.overrideKey}: cannot redirect “${old}” to “${to}”: another episode has that slug` });
+				problems.push({ severity: 'warning', kind: 'override', file: overridesFile, episode: candidate.entry.title, message: `episodes.${candidate.entry.overrideKey}: cannot redirect “${old}” to “${to}”: another episode has that slug` });
 				continue;
 			}
 			redirects.set(old, to);

@@ -99,9 +99,19 @@ export function leadingName(phrase: string): string {
 /** The kind the medium words and the link of an item suggest: arXiv and `paper` → paper, people's profiles → person. */
 export function kindOfItem(text: string, href: string | undefined, name: string): TopicKind {
 	if (/\bpapers?\b/i.test(text) || (href && /arxiv\.org|openreview\.net|aclanthology|papers\.nips/i.test(href))) return 'paper';
-	if (href && /(?:twitter\.com|x\.com|linkedin\.com\/in)\//i.test(href) && /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}.'’-]+){1,2}$/u.test(name)) return 'person';
+	if (href && isProfileLink(href) && /^\p{Lu}\p{Ll}+(?: \p{Lu}[\p{L}.'’-]+){1,2}$/u.test(name)) return 'person';
 	if (/\b(?:Inc|Labs?|Research|AI|Corp|Company)\b\.?$/.test(name)) return 'company';
 	return 'product';
+}
+
+/**
+ * Whether a link is someone's profile (`https://twitter.com/karpathy`,
+ * `linkedin.com/in/…`), not a post on the site: `[Speculative Execution]
+ * (https://twitter.com/karpathy/status/1697318534555336961)` names an idea
+ * from a tweet, not a person.
+ */
+export function isProfileLink(href: string): boolean {
+	return /^https?:\/\/(?:www\.)?(?:(?:twitter|x)\.com\/\w+\/?|linkedin\.com\/in\/[^/]+\/?)(?:[?#].*)?$/i.test(href);
 }
 
 /** A show-notes item read as a name, or the reason it is not one. */
@@ -143,9 +153,16 @@ export function firstNameIn(name: string, people: readonly string[]): string | u
  * and the reason says which. A name whose only word is an ordinary word
  * (`isOrdinary`) is one only when the item links to a site of that name.
  */
-export function readNoteItem(item: NoteItem, isOrdinary: (word: string) => boolean = () => false): ItemReading {
+export function readNoteItem(item: NoteItem, isOrdinary: (word: string) => boolean = () => false, isLabel: (head: string) => boolean = () => false): ItemReading {
 	const text = item.text.replace(/\s+/g, ' ').trim();
 	if (text === '') return { reason: 'empty' };
+	const labelled = labelOf(text);
+	if (labelled && isLabel(labelled.label)) {
+		// An answer without a link is an opinion (`One year prediction: Personalized AI`), not a thing to browse by.
+		if (item.href === undefined) return { reason: 'a recurring question’s answer without a link: an opinion, not a name' };
+		const answer = readNoteItem({ ...item, text: labelled.answer }, isOrdinary);
+		return 'reason' in answer ? { reason: `a recurring question whose answer is no name (${answer.reason})` } : answer;
+	}
 	if (/^(?:https?:\/\/|www\.)\S+$/i.test(text) || /^[\w-]+(?:\.[\w-]+)+\/\S*$/.test(text)) return { reason: 'a bare link, not a name' };
 	if (/:$/.test(text)) return { reason: 'a label for the items under it' };
 	const [rawHead = '', ...rest] = text.replace(/\s*https?:\/\/\S+/g, '').split(/\s+[-–—]\s+|:\s+/);
@@ -184,6 +201,36 @@ export function readNoteItem(item: NoteItem, isOrdinary: (word: string) => boole
 	return { topics };
 }
 
+/** An item written `Label: answer` (`Favorite AI Product: Stable Diffusion`): the label and the answer. */
+export function labelOf(text: string): { label: string; answer: string } | undefined {
+	const match = /^([^:]{2,40}?):\s+(\S.*)$/.exec(text);
+	return match ? { label: match[1]!, answer: match[2]! } : undefined;
+}
+
+/**
+ * Labels that head show-notes items in two or more episodes, with different
+ * answers: the questions every guest gets (`Favorite AI Product: Stable
+ * Diffusion`, `Request for Startup: …`). Such an item is about its answer, if
+ * it links to it; read whole, the label became a topic and the answer a person.
+ */
+export function recurringLabels(episodes: readonly Pick<TopicSourceEpisode, 'slug' | 'showNotes'>[]): Set<string> {
+	const seen = new Map<string, { slugs: Set<string>; answers: Set<string> }>();
+	for (const episode of episodes) {
+		for (const item of episode.showNotes) {
+			const labelled = labelOf(item.text.replace(/\s+/g, ' ').trim());
+			if (!labelled) continue;
+			const key = labelKey(labelled.label);
+			const entry = seen.get(key) ?? seen.set(key, { slugs: new Set(), answers: new Set() }).get(key)!;
+			entry.slugs.add(episode.slug);
+			entry.answers.add(labelled.answer);
+		}
+	}
+	return new Set([...seen].filter(([, entry]) => entry.slugs.size >= 2 && entry.answers.size >= 2).map(([key]) => key));
+}
+
+/** A label as `recurringLabels` compares them: case and plural aside (`Request for startups`, `Request for Startup`). */
+export const labelKey = (label: string): string => label.toLowerCase().replace(/s$/, '').trim();
+
 /** Full names listed after an item's dash (`Tri Dao and Albert Gu`): two or three capitalised words each, nothing else. */
 export function peopleIn(text: string): string[] {
 	const parts = text.split(/\s*(?:,|\band\b|&)\s*/).map((part) => part.trim()).filter(Boolean);
@@ -216,12 +263,25 @@ export function namesInChapter(title: string): Candidate[] {
 		const name = leadingName(about[1]!);
 		if (name !== '' && words(name).length <= 4 && !SENTENCE_OPENERS.test(words(name)[0]!)) found.push({ name, kind: 'product', aliases: [] });
 	}
-	const org = /^(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'’-]+){1,2}) \(([^)]+)\)/u.exec(title.trim());
+	const org = speakerOfTalk(title);
 	if (org) {
-		found.push({ name: org[1]!, kind: 'person', aliases: [] });
-		if (isNameWord(org[2]!)) found.push({ name: org[2]!.trim(), kind: 'company', aliases: [] });
+		found.push({ name: org.person, kind: 'person', aliases: [] });
+		for (const name of org.organisations) found.push({ name, kind: 'company', aliases: [] });
 	}
 	return found;
+}
+
+/**
+ * The speaker and organisations of a chapter that is a talk: `Jim Fan
+ * (Nvidia) - High Level Takeaways`, `Alex Volkov (Weights & Biases, ThursdAI)
+ * - …`. Only with the talk's title after a dash: without it the brackets
+ * hold whatever else (`Emergence Mirage (Rylan Schaeffer)`, a paper and its
+ * author; `Ask Roboflow (2019)`; `Introducing Shreya (poorly)`).
+ */
+export function speakerOfTalk(title: string): { person: string; organisations: string[] } | undefined {
+	const match = /^(\p{Lu}\p{Ll}+(?: \p{Lu}[\p{Ll}'’-]+){1,2}) \(([^)]+)\)\s+[-–—]\s+\S/u.exec(title.trim());
+	if (!match || LEAD_IN.test(`${match[1]!} `)) return undefined;
+	return { person: match[1]!, organisations: match[2]!.split(/,\s*/).map((name) => name.trim()).filter(isNameWord) };
 }
 
 /**
@@ -339,6 +399,15 @@ interface Found {
 	origins: Map<string, Set<TopicOrigin>>;
 }
 
+/**
+ * A topic named exactly as someone heard in the archive is that person
+ * (`Soumith Chintala`, a show-notes item linking to his site, read as a
+ * product): the transcripts know who speaks.
+ */
+export function markPeopleHeard(found: ReadonlyMap<string, { topic: Topic }>, people: ReadonlySet<string>): void {
+	for (const { topic } of found.values()) if (people.has(topic.name)) topic.kind = 'person';
+}
+
 /** Applies the corrections of content/overrides.json to the topics the rules found; returns what no longer matches anything too. */
 export function applyTopicOverrides(found: Map<string, Found>, overrides: TopicOverrides): string[] {
 	const unmatched: string[] = [];
@@ -408,12 +477,14 @@ export function computeTopics(input: readonly TopicSourceEpisode[], overrides: T
 	/** Why a name a rule found in an episode is no topic, if it is not. */
 	const refuse = (candidate: Candidate, episode: TopicSourceEpisode) => notAName(candidate.name, isOrdinary) ?? firstNameIn(candidate.name, episode.people);
 	const rejected: RejectedItem[] = [];
+	const labels = recurringLabels(episodes);
+	const isLabel = (head: string) => labels.has(labelKey(head));
 	let items = 0;
 	let named = 0;
 	for (const episode of episodes) {
 		for (const item of episode.showNotes) {
 			items++;
-			const reading = readNoteItem(item, isOrdinary);
+			const reading = readNoteItem(item, isOrdinary, isLabel);
 			if ('reason' in reading) {
 				rejected.push({ episode: episode.slug, item: item.text, reason: reading.reason });
 				continue;
@@ -432,6 +503,7 @@ export function computeTopics(input: readonly TopicSourceEpisode[], overrides: T
 	for (const name of recurringNames(episodes)) {
 		if (!found.has(slugify(name, 60)) && notAName(name, isOrdinary) === undefined) addFound(found, { name, kind: 'concept', aliases: [] }, new Map());
 	}
+	markPeopleHeard(found, new Set(episodes.flatMap((episode) => episode.people)));
 	const problems = applyTopicOverrides(found, overrides);
 	const added = new Set(overrides.add.map((topic) => slugify(topic.name, 60)));
 

@@ -16,6 +16,7 @@
 import type { TranscriptFormat } from '../schemas/episode.ts';
 import { TIMESTAMP_SOURCE } from '../shared/time.ts';
 import { looksLikeHeading } from './blocks.ts';
+import { MAX_HEADING_LINE_CHARS } from './labels.ts';
 import { chainEnds, findTimestamps, type RawParagraph, type RawTranscript, type RawTranscriptHeading, type RawTurn } from './transcript.ts';
 
 /** One paragraph of a transcript as the post has it. */
@@ -137,7 +138,7 @@ export function isTranscriptHeadingLine(line: ReadLine, next: ReadLine | undefin
 	const text = lineText(line);
 	// What is said next, not who says it: `[01:09:10] This was` `[01:09:10] Reza Shabani: great.` goes on a sentence.
 	const nextText = lineText(next);
-	return text.split(' ').length >= 2 && text.length <= 150 && looksLikeHeading(text) && !/[.,;:!?…]$/.test(text) && /^[\p{Lu}\p{N}"“]/u.test(nextText);
+	return text.split(' ').length >= 2 && text.length <= MAX_HEADING_LINE_CHARS && looksLikeHeading(text) && !/[.,;:!?…]$/.test(text) && /^[\p{Lu}\p{N}"“]/u.test(nextText);
 }
 
 /** The layout of a transcript's lines, from where their times stand. */

@@ -10,6 +10,7 @@
 import type { TranscriptFormat } from '../schemas/episode.ts';
 import { TIMESTAMP_SOURCE, timestampToSeconds } from '../shared/time.ts';
 import { looksLikeHeading } from './blocks.ts';
+import { GLUED_LABEL_SOURCE, LABEL_LOOKBACK_CHARS, LABEL_SOURCE, MAX_HEADING_AND_LABEL_CHARS, MAX_HEADING_LINE_CHARS, MAX_LABEL_CHARS } from './labels.ts';
 import { ParseProblem } from './problems.ts';
 
 /** A paragraph of a turn; `start` where a timestamp introduces it. */
@@ -54,7 +55,7 @@ export function findTimestamps(text: string): Stamp[] {
 	const stamps: Stamp[] = [];
 	for (const match of text.matchAll(new RegExp(TIMESTAMP_SOURCE, 'g'))) {
 		const seconds = timestampToSeconds(match[1]!, match[2]!, match[3]);
-		if (seconds === undefined) throw new ParseProblem(`unreadable timestamp ${match[0]}`, match.index);
+		if (seconds === undefined) throw new ParseProblem('transcript', `unreadable timestamp ${match[0]}`, match.index);
 		stamps.push({ index: match.index, end: match.index + match[0].length, seconds });
 	}
 	return stamps;
@@ -65,9 +66,16 @@ const SENTENCE_END = /[.?!…"”)\]]/;
 /** A plausible speaker label: one to four words (`Swyx`, `AI Charlie`, `Ryan at Pixee`, `Ce / Vipul`, `n/a`). */
 const LABEL_SHAPE = /^(?:[\p{L}\p{N}][\p{L}\p{N}.'’\/-]*|\/)(?: (?:[\p{L}\p{N}][\p{L}\p{N}.'’\/-]*|\/)){0,3}$/u;
 
+/** The label that opens a `[hh:mm:ss] Name: text` line, and the space after its colon. */
+const LINE_LABEL = new RegExp(String.raw`^\s*(${LABEL_SOURCE}):+\s+`, 'u');
+/** The label that opens a turn of `Name: text [hh:mm:ss]`, at the start (`Swyx: Welcome back…`) or after a closing timestamp. */
+const OPENING_LABEL = new RegExp(String.raw`^\s*(${LABEL_SOURCE}):+\s`, 'u');
+/** A label with whatever is glued before it (a heading), up to its colon. */
+const HEADING_AND_LABEL = new RegExp(String.raw`^(\s*)([^:\[\]]{0,${MAX_HEADING_AND_LABEL_CHARS}}?):+\s`, 'u');
+
 /** True when `name` has the shape of a speaker label. */
 export function isLabelShaped(name: string): boolean {
-	return name.length <= 40 && LABEL_SHAPE.test(name) && /\p{L}/u.test(name);
+	return name.length <= MAX_LABEL_CHARS && LABEL_SHAPE.test(name) && /\p{L}/u.test(name);
 }
 
 /** True when every word of a label is capitalised or a number (`Guest 4`), as names are. */
@@ -84,12 +92,13 @@ export function detectTranscriptFormat(text: string): TranscriptFormat | undefin
 	const ts = TIMESTAMP_SOURCE;
 	const counts: [TranscriptFormat, number][] = [
 		['name-time-colon', text.match(new RegExp(String.raw`${ts}:`, 'g'))?.length ?? 0],
-		['time-name-colon', text.match(new RegExp(String.raw`${ts} [^\s:\[\]][^:\[\]]{0,39}?:\s`, 'gu'))?.length ?? 0],
+		['time-name-colon', text.match(new RegExp(String.raw`${ts} ${LABEL_SOURCE}:\s`, 'gu'))?.length ?? 0],
 		['name-colon-time', text.match(new RegExp(String.raw`\s${ts}[^\s\[]`, 'g'))?.length ?? 0],
 	];
 	counts.sort((a, b) => b[1] - a[1]);
 	if (counts[0]![1] > 0) return counts[0]![0];
-	return /^[^:\[\]]{1,40}:\s/.test(text) ? 'name-colon-time' : undefined;
+	// A transcript that opens with a label and has no timestamps the counts above recognise.
+	return OPENING_LABEL.test(text) ? 'name-colon-time' : undefined;
 }
 
 /**
@@ -115,7 +124,7 @@ function cleanLabelTail(before: string): string | undefined {
 			return before.slice(i + 1);
 		}
 	}
-	return before.length <= 40 ? before : undefined;
+	return before.length <= MAX_LABEL_CHARS ? before : undefined;
 }
 
 /**
@@ -180,7 +189,7 @@ export function chainEnds(turns: RawTurn[]): void {
 function untimedLabels(text: string, names: ReadonlySet<string>, from: number, to: number): { index: number; end: number; label: string }[] {
 	const found: { index: number; end: number; label: string }[] = [];
 	const sorted = [...names].sort((a, b) => b.length - a.length);
-	const pattern = /[.?!…"”)\]]([^\s:.?!][^:.?!]{0,40}?):+\s/gu;
+	const pattern = new RegExp(String.raw`[.?!…"”)\]](${GLUED_LABEL_SOURCE}):+\s`, 'gu');
 	pattern.lastIndex = from;
 	for (let match = pattern.exec(text); match && match.index < to; match = pattern.exec(text)) {
 		const label = sorted.find((name) => name === match![1]);
@@ -207,15 +216,15 @@ function parseNameTimeColon(text: string, stamps: Stamp[], extraNames: Iterable<
 	const labelled = stamps.filter((stamp) => text[stamp.end] === ':');
 	const candidates = labelled.map((stamp) => {
 		const end = trimmedEnd(text, stamp.index);
-		const before = text.slice(Math.max(0, end - 60), end);
-		return { before, atStart: end <= 60 && !/[.?!:]/.test(before), stamp };
+		const before = text.slice(Math.max(0, end - LABEL_LOOKBACK_CHARS), end);
+		return { before, atStart: end <= LABEL_LOOKBACK_CHARS && !/[.?!:]/.test(before), stamp };
 	});
 	const names = knownNames(candidates, extraNames);
 	type Label = { index: number; end: number; label: string; start?: number };
 	const labels: Label[] = [];
 	for (const { before, stamp } of candidates) {
 		const label = labelAtEnd(before, names);
-		if (!label) throw new ParseProblem('a timestamp label has no readable speaker name', stamp.index);
+		if (!label) throw new ParseProblem('transcript', 'a timestamp label has no readable speaker name', stamp.index);
 		const nameIndex = trimmedEnd(text, stamp.index) - label.length;
 		labels.push({ index: nameIndex, end: stamp.end + /^:+\s*/.exec(text.slice(stamp.end))![0].length, label, start: stamp.seconds });
 	}
@@ -233,7 +242,7 @@ function assembleLabelled(
 ): RawTranscript {
 	const turns: RawTurn[] = [];
 	const headings: RawTranscriptHeading[] = [];
-	if (labels.length === 0) throw new ParseProblem('no speaker labels found in the transcript', 0);
+	if (labels.length === 0) throw new ParseProblem('transcript', 'no speaker labels found in the transcript', 0);
 	const lead = text.slice(0, labels[0]!.index).trim();
 	if (lead) headings.push({ text: lead, before: 0 });
 	for (const [i, label] of labels.entries()) {
@@ -256,7 +265,7 @@ function parseTimeNameColon(text: string, stamps: Stamp[], extraNames: Iterable<
 	type Segment = { start: number; index: number; content: string; label?: string; body: string };
 	const segments: Segment[] = stamps.map((stamp, i) => {
 		const content = text.slice(stamp.end, stamps[i + 1]?.index ?? text.length);
-		const label = /^\s*([^:\[\]\s][^:\[\]]{0,39}?):+\s+/u.exec(content);
+		const label = LINE_LABEL.exec(content);
 		const segment: Segment = { start: stamp.seconds, index: stamp.index, content: content.trim(), body: content.trim() };
 		if (label && isLabelShaped(label[1]!)) {
 			segment.label = label[1]!;
@@ -270,7 +279,7 @@ function parseTimeNameColon(text: string, stamps: Stamp[], extraNames: Iterable<
 	for (const [i, segment] of nonEmpty.entries()) {
 		const next = nonEmpty[i + 1];
 		const words = segment.content.split(/\s+/).length;
-		if (next && next.start === segment.start && next.label && words >= 2 && !/[.,;:!…]$/.test(segment.content) && segment.content.length <= 150) {
+		if (next && next.start === segment.start && next.label && words >= 2 && !/[.,;:!…]$/.test(segment.content) && segment.content.length <= MAX_HEADING_LINE_CHARS) {
 			headingShaped.add(segment);
 		}
 	}
@@ -296,10 +305,10 @@ function parseTimeNameColon(text: string, stamps: Stamp[], extraNames: Iterable<
 		} else if (turns.length > 0) {
 			addText(turns.at(-1), segment.content, segment.start);
 		} else {
-			throw new ParseProblem('transcript text before the first speaker label', segment.index);
+			throw new ParseProblem('transcript', 'transcript text before the first speaker label', segment.index);
 		}
 	}
-	if (turns.length === 0) throw new ParseProblem('no speaker labels found in the transcript', 0);
+	if (turns.length === 0) throw new ParseProblem('transcript', 'no speaker labels found in the transcript', 0);
 	for (const turn of turns) {
 		// The first paragraph's time is the turn's start; keep it only on the turn.
 		if (turn.paragraphs[0]?.start === turn.start) delete turn.paragraphs[0]!.start;
@@ -313,7 +322,7 @@ function parseNameColonTime(text: string, stamps: Stamp[], extraNames: Iterable<
 	const candidates: { before: string; atStart: boolean }[] = [];
 	const starts = [0, ...stamps.map((stamp) => stamp.end)];
 	for (const from of starts) {
-		const label = /^\s*([^:\[\]\s][^:\[\]]{0,39}?):+\s/u.exec(text.slice(from));
+		const label = OPENING_LABEL.exec(text.slice(from));
 		if (label) candidates.push({ before: label[1]!, atStart: true });
 	}
 	const names = knownNames(candidates, extraNames);
@@ -322,7 +331,7 @@ function parseNameColonTime(text: string, stamps: Stamp[], extraNames: Iterable<
 	for (const [n, from] of starts.entries()) {
 		const to = stamps[n]?.index ?? text.length;
 		const segment = text.slice(from, to);
-		const match = /^(\s*)([^:\[\]]{0,120}?):+\s/u.exec(segment);
+		const match = HEADING_AND_LABEL.exec(segment);
 		const start = n === 0 ? 0 : stamps[n - 1]!.seconds;
 		if (match) {
 			const label = labelAtEnd(match[2]!, names);
@@ -340,7 +349,7 @@ function parseNameColonTime(text: string, stamps: Stamp[], extraNames: Iterable<
 		labels.push(...untimedLabels(text, names, from, to).filter((u) => !labels.some((l) => u.index >= l.index && u.index < l.end)));
 	}
 	labels.sort((a, b) => a.index - b.index);
-	if (labels.length === 0) throw new ParseProblem('no speaker labels found in the transcript', 0);
+	if (labels.length === 0) throw new ParseProblem('transcript', 'no speaker labels found in the transcript', 0);
 
 	const turns: RawTurn[] = [];
 	const headings: RawTranscriptHeading[] = [];
@@ -393,6 +402,6 @@ export function parseTranscript(text: string, names: Iterable<string> = []): Raw
 		case 'name-colon-time':
 			return parseNameColonTime(text, stamps, names);
 		default:
-			throw new ParseProblem('unknown transcript layout: no speaker labels in any known format', 0);
+			throw new ParseProblem('transcript', 'unknown transcript layout: no speaker labels in any known format', 0);
 	}
 }

@@ -4,11 +4,11 @@
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { YearSummary } from './archive.ts';
-import { episodesPath, episodesYearPath, episodePath, homePath, searchPath, speakerPath, speakersPath, speakerYearPath, topicPath, topicsPath } from './routes.ts';
+import { episodesPath, episodesYearPath, episodePath, homePath, searchPath, speakerPath, speakersPath, speakerYearPath, topicPath, topicsPath, topicYearPath } from './routes.ts';
 import { absoluteUrl, site, withBase } from './site.ts';
 import { latestAppearances, type SpeakerProfile, type SpeakerYear } from './speakers.ts';
 import { breadcrumbList, definedTerm, person, podcastEpisode, podcastSeries, webSite, type JsonLd } from './structured-data.ts';
-import type { TopicView } from './topics.ts';
+import { latestTopicEpisodes, type TopicView, type TopicYear } from './topic-views.ts';
 
 /** A breadcrumb step with both the link for the page and the absolute URL for JSON-LD. */
 export interface Step {
@@ -125,7 +125,7 @@ export const topicTrail: Step[] = [
 	{ name: 'Topics', path: topicsPath },
 ];
 
-/** JSON-LD of a topic page: the topic as a defined term, the episodes about it as `subjectOf`, and the breadcrumbs. */
+/** JSON-LD of a topic page: the topic as a defined term, the episodes the page lists as `subjectOf`, and the breadcrumbs. */
 export function topicLd(view: TopicView, siteUrl: URL | undefined): JsonLd[] {
 	return [
 		definedTerm(
@@ -133,8 +133,21 @@ export function topicLd(view: TopicView, siteUrl: URL | undefined): JsonLd[] {
 			absoluteUrl(topicPath(view.topic.id), siteUrl),
 			absoluteUrl(topicsPath, siteUrl),
 			view.topic.aliases,
-			view.episodes.map((e) => ({ name: e.episode.title, url: absoluteUrl(episodePath(e.episode.slug), siteUrl) })),
+			// The episodes the page lists: all of a topic said in most episodes would grow the page with the archive.
+			latestTopicEpisodes(view).map((e) => ({ name: e.episode.title, url: absoluteUrl(episodePath(e.episode.slug), siteUrl) })),
 		),
 		breadcrumbsLd(topicTrail, { name: view.topic.name, path: topicPath(view.topic.id) }, siteUrl),
 	];
 }
+
+/** Links to a topic's year pages. */
+export const topicYearLinks = (id: string, years: readonly TopicYear[]): YearLink[] =>
+	years.map((year) => ({ year: year.year, count: year.episodes.length, href: withBase(topicYearPath(id, year.year)) }));
+
+/** The trail above a topic's year page: the topic's own page is the last step. */
+export const topicYearTrail = (topic: Pick<TopicView['topic'], 'id' | 'name'>): Step[] => [...topicTrail, { name: topic.name, path: topicPath(topic.id) }];
+
+/** JSON-LD of a topic's year page: its breadcrumbs. */
+export const topicYearLd = (topic: Pick<TopicView['topic'], 'id' | 'name'>, year: number, siteUrl: URL | undefined): JsonLd[] => [
+	breadcrumbsLd(topicYearTrail(topic), { name: String(year), path: topicYearPath(topic.id, year) }, siteUrl),
+];

@@ -49,3 +49,5 @@ export const yearAnchor = (year: number) => `y${year}`;
 export const episodesYearPath = (year: number) => `${episodesPath}${year}/`;
 /** A speaker's episodes of one year, for speakers too frequent to list on one page. */
 export const speakerYearPath = (id: string, year: number) => `${speakerPath(id)}${year}/`;
+/** A topic's episodes of one year, for topics said in too many episodes to list on one page. */
+export const topicYearPath = (id: string, year: number) => `${topicPath(id)}${year}/`;

@@ -3,39 +3,9 @@
  * episodes of the collection, computed once per build so route files stay thin.
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
-import type { Mention, TopicEntry, TopicKind } from '../schemas/topic.ts';
 import { getEpisodeData } from './episodes.ts';
+import { topicYears, type TopicLink, type TopicView, type TopicYear } from './topic-views.ts';
 import { loadTopics } from './topics-file.ts';
-
-/** A topic as a link: id and name. */
-export interface TopicLink {
-	id: string;
-	name: string;
-}
-
-/** An episode on a topic's page, with the turns where the topic is said. */
-export interface TopicEpisodeView {
-	episode: EpisodeSummary;
-	/** How many turns say it (the page lists the first few). */
-	turns: number;
-	mentions: Mention[];
-}
-
-/** What a topic's page shows. */
-export interface TopicView {
-	topic: TopicEntry;
-	episodes: TopicEpisodeView[];
-	related: TopicLink[];
-}
-
-/** How each kind reads, singular and plural, in the order the filter lists them. */
-export const KIND_LABELS: Record<TopicKind, { one: string; many: string }> = {
-	company: { one: 'Company', many: 'Companies' },
-	product: { one: 'Product or project', many: 'Products and projects' },
-	paper: { one: 'Paper', many: 'Papers' },
-	person: { one: 'Person', many: 'People' },
-	concept: { one: 'Concept', many: 'Concepts' },
-};
 
 let views: Promise<TopicView[]> | undefined;
 
@@ -62,6 +32,14 @@ export function getTopicViews(): Promise<TopicView[]> {
 /** Static paths for the topic pages. */
 export async function topicRoutes(): Promise<{ params: { id: string }; props: { view: TopicView } }[]> {
 	return (await getTopicViews()).map((view) => ({ params: { id: view.topic.id }, props: { view } }));
+}
+
+/** Static paths for the year pages of topics with more episodes than one page lists (`topics/openai/2024/`). */
+export async function topicYearRoutes(): Promise<{ params: { id: string; year: string }; props: { view: TopicView; year: TopicYear; years: TopicYear[] } }[]> {
+	return (await getTopicViews()).flatMap((view) => {
+		const years = topicYears(view);
+		return years.map((year) => ({ params: { id: view.topic.id, year: String(year.year) }, props: { view, year, years } }));
+	});
 }
 
 /** An episode's topics, the most telling (rarest) first, at most `limit`. */

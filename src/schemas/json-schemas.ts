@@ -1,11 +1,13 @@
 /**
  * JSON Schemas of the files maintainers edit by hand, derived from the zod
- * schemas, so editors can complete and check content/site.json and
- * content/overrides.json as they are typed. `npm run schemas` writes them.
+ * schemas, so editors can complete and check content/site.json,
+ * content/overrides.json and content/vocabulary.json as they are typed.
+ * `npm run schemas` writes them.
  */
 import { z } from 'zod';
 import { OverridesSchema } from './overrides.ts';
 import { SiteConfigSchema } from './site.ts';
+import { VocabularyFileSchema } from './vocabulary.ts';
 
 /** File name (in content/) → its JSON Schema text. */
 export function jsonSchemaFiles(): Record<string, string> {
@@ -14,5 +16,6 @@ export function jsonSchemaFiles(): Record<string, string> {
 	return {
 		'site.schema.json': render(SiteConfigSchema, 'Latent Space Archive site configuration'),
 		'overrides.schema.json': render(OverridesSchema, 'Latent Space Archive corrections'),
+		'vocabulary.schema.json': render(VocabularyFileSchema, 'Latent Space Archive known words'),
 	};
 }

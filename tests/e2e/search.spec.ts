@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BUDGETS } from '../../scripts/lib/budgets.ts';
 import { RANKING, withHighlight } from '../../src/client/search.ts';
+import { withoutTopicPages } from '../../src/client/search-topics.ts';
 import { corpus, occurrences } from './search-corpus.ts';
 import { hashOf, siteSearch, slugOf } from './search-helpers.ts';
 
@@ -229,21 +230,21 @@ function wordCounts() {
 	});
 }
 
-/** The first result's URL for each query, straight from Pagefind's API with the given ranking (none: Pagefind's defaults). */
+/** The first episode's URL for each query, straight from Pagefind's API with the given ranking (none: Pagefind's defaults); topic pages left out, as the word search does. */
 async function firstUrls(page: Page, queries: string[], ranking?: object): Promise<string[]> {
 	return page.evaluate(
-		async ({ queries, ranking, base }) => {
+		async ({ queries, ranking, base, filters }) => {
 			const pagefind = await import(`${base}pagefind/pagefind.js`);
 			await pagefind.options({ baseUrl: base, ...(ranking ? { ranking } : {}) });
 			const urls = [];
 			for (const query of queries) {
-				const search = await pagefind.search(query);
+				const search = await pagefind.search(query, { filters });
 				urls.push(search.results[0] ? (await search.results[0].data()).url : '');
 			}
 			await pagefind.destroy();
 			return urls;
 		},
-		{ queries, ranking, base: new URL(page.url()).pathname },
+		{ queries, ranking, base: new URL(page.url()).pathname, filters: withoutTopicPages({}) },
 	);
 }
 

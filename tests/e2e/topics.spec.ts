@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { TOPIC_PAGE_LIMIT, YEAR_PAGE_MENTIONS } from '../../src/lib/topic-views.ts';
 import { TopicsFileSchema } from '../../src/schemas/topic.ts';
 
 const dir = process.env.ARCHIVE_OUT_DIR ?? 'dist';
@@ -103,7 +104,45 @@ test('topic pages are in the sitemap', async ({ request }) => {
 	expect(all).toContain('/topics/</loc>');
 });
 
-for (const path of ['topics/', 'topics/axolotl/']) {
+test('a topic said in many episodes lists the latest on its page and every episode on a page per year', async ({ page, request }) => {
+	const busiest = [...topics.topics].sort((a, b) => b.episodes.length - a.episodes.length)[0]!;
+	expect(busiest.episodes.length).toBeGreaterThan(TOPIC_PAGE_LIMIT);
+	await page.goto(`topics/${busiest.id}/`);
+	const listed = page.locator('.episode-list > li');
+	await expect(listed).toHaveCount(TOPIC_PAGE_LIMIT);
+	await expect(page.getByRole('heading', { name: 'Latest episodes' })).toBeVisible();
+	const years = page.getByRole('navigation', { name: `Episodes about ${busiest.name} by year` }).getByRole('link');
+	const hrefs = await years.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+	expect(hrefs.length).toBeGreaterThan(1);
+	// JSON-LD names the episodes the page lists, not every one.
+	const ld = (await page.locator('script[type="application/ld+json"]').allTextContents()).flatMap((text) => [JSON.parse(text)].flat());
+	expect(ld.find((item) => item['@type'] === 'DefinedTerm').subjectOf).toHaveLength(TOPIC_PAGE_LIMIT);
+	// The year pages together list every episode, once, newest first.
+	const slugs: string[] = [];
+	for (const href of hrefs) {
+		await page.goto(href);
+		const year = /\/(\d{4})\/$/.exec(href)![1]!;
+		await expect(page.locator('h1')).toHaveText(`${busiest.name} in ${year}`);
+		await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/topics/${busiest.id}/${year}/$`));
+		await expect(page.locator('.breadcrumbs a').last()).toHaveAttribute('href', new RegExp(`/topics/${busiest.id}/$`));
+		await expect(page.locator('[aria-current="page"]', { hasText: year })).toBeVisible();
+		const crumbs = (await page.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text)).find((item) => item['@type'] === 'BreadcrumbList');
+		expect(crumbs.itemListElement.at(-1)).toMatchObject({ name: year });
+		slugs.push(...(await page.locator('.episode-list > li h3 a').evaluateAll((links) => links.map((link) => /\/episodes\/([^/]+)\/$/.exec(link.getAttribute('href')!)![1]!))));
+		// A mention on a year page lands on its turn like one on the topic's page; few are quoted per episode.
+		await expect(page.locator('.mentions a').first()).toHaveAttribute('href', /#t-/);
+		for (const count of await page.locator('.episode-list > li').evaluateAll((items) => items.map((item) => item.querySelectorAll('.mentions q').length))) {
+			expect(count).toBeLessThanOrEqual(YEAR_PAGE_MENTIONS);
+		}
+	}
+	expect(slugs).toEqual(busiest.episodes.map((e) => e.slug));
+	const index = await (await request.get('sitemap-index.xml')).text();
+	const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+	const all = (await Promise.all(maps.map(async (p) => (await request.get(p.replace(/^\//, ''))).text()))).join('');
+	for (const href of hrefs) expect(all).toContain(`${href}</loc>`);
+});
+
+for (const path of ['topics/', 'topics/axolotl/', 'topics/openai/2024/']) {
 	test(`${path}: axe (WCAG 2.2 AA) in both themes`, async ({ page }) => {
 		for (const scheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme: scheme });

@@ -5,15 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { generateCorpus, formatStampLike, retime, scaleChapterTimes } from '../../scripts/bench/corpus-lib.ts';
+import { readVocabulary } from '../../scripts/lib/vocabulary-file.ts';
 import { seededRandom } from '../../scripts/bench/random.ts';
 import { splitDump } from '../../src/ingest/dump.ts';
-import { parseDump } from '../../src/ingest/episode.ts';
+import { ingestText } from './helpers/ingest.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
 
 const site = SiteConfigSchema.parse(JSON.parse(readFileSync('content/site.json', 'utf8')));
 const seed = readFileSync('content/sources/latent-space.txt', 'utf8');
-const dump = generateCorpus(seed, site.hosts, { episodes: 40, seed: 7 });
-const { episodes, problems } = parseDump(dump, { file: 'bench-40.txt', hosts: site.hosts });
+const { words } = readVocabulary();
+const dump = generateCorpus(seed, site.hosts, { episodes: 40, seed: 7, words });
+const { episodes, problems } = ingestText(dump, 'bench-40.txt', site.hosts);
 
 describe('generateCorpus', () => {
 	test('writes the dump format: a "-" line, a title, a "From … published at" line and one body line per episode', () => {
@@ -32,7 +34,7 @@ describe('generateCorpus', () => {
 
 	test('covers the three transcript layouts and episodes without transcript, in the seed’s proportions', () => {
 		const count = (format: string) => episodes.filter((e) => (e.transcript?.format ?? 'none') === format).length;
-		const seedEpisodes = parseDump(seed, { file: 'seed', hosts: site.hosts }).episodes;
+		const seedEpisodes = ingestText(seed, 'seed', site.hosts).episodes;
 		const seedCount = (format: string) => seedEpisodes.filter((e) => (e.transcript?.format ?? 'none') === format).length;
 		for (const format of ['name-time-colon', 'time-name-colon', 'name-colon-time', 'none']) {
 			expect(count(format), format).toBe(2 * seedCount(format));

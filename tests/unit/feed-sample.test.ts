@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, test } from 'vitest';
-import { parseDump } from '../../src/ingest/episode.ts';
+import { ingestText } from './helpers/ingest.ts';
 import { readFeed } from '../../src/ingest/feed.ts';
 import { inlineText } from '../../src/ingest/inline.ts';
 import { renderEpisodeProse } from '../../src/ingest/mdx.ts';
@@ -190,7 +190,7 @@ describe('the real feed sample', () => {
 });
 
 describe('the seed dump and the feed sample together', () => {
-	const dumpAlone = parseDump(seed.text, { file: seed.file, hosts: site.hosts }).episodes;
+	const dumpAlone = ingestText(seed.text, seed.file, site.hosts).episodes;
 	const both = ingestSources([seed, { file: feedFile, text: feedText }], { hosts: site.hosts });
 	const built = new Map(both.entries.map((e) => [e.slug, e.episode!]));
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, ElementContent } from 'hast';
 import { describe, expect, test } from 'vitest';
-import { parseDump } from '../../src/ingest/episode.ts';
+import { ingestText } from './helpers/ingest.ts';
 import { readChapterItem } from '../../src/ingest/chapters.ts';
 import { boldOnlyText, draftFromFeedItem, inlineFromHtml, isFeed, paragraphHeading, paragraphListItem, readFeed, transcriptElsewhere } from '../../src/ingest/feed.ts';
 import { inlineText } from '../../src/ingest/inline.ts';
@@ -85,13 +85,13 @@ describe('a feed item as an episode', () => {
 	const result = ingestSources([seed, feed], { hosts: site.hosts });
 	const fromFeed = result.entries.find((entry) => entry.slug === ADEPT)!.episode!;
 	const feedOnly = ingestSources([feed], { hosts: site.hosts }).entries.find((entry) => entry.slug === ADEPT)!.episode!;
-	const fromDump = parseDump(seed.text, { file: seed.file, hosts: site.hosts }).episodes.find((episode) => episode.slug === ADEPT)!;
+	const fromDump = ingestText(seed.text, seed.file, site.hosts).episodes.find((episode) => episode.slug === ADEPT)!;
 
 	test('merges with the same episode from the text dump: published once, at the same slug, a note names the source of each part', () => {
 		expect(result.entries.filter((entry) => entry.title === fromDump.title)).toHaveLength(1);
 		expect(fromFeed.source).toEqual({ file: 'latent-space.txt', line: 2 });
 		expect(result.problems.filter((p) => p.message.startsWith('also in'))).toEqual([]);
-		expect(result.problems.filter((p) => p.severity === 'note').map(formatProblem)).toEqual([
+		expect(result.problems.filter((p) => p.kind === 'merge').map(formatProblem)).toEqual([
 			`latent-space.txt:2: note: merged from 2 copies (substack-feed.xml:12, latent-space.txt:2): title and date from latent-space.txt:2; description and show notes from substack-feed.xml:12 (4 links); chapters from latent-space.txt:2 (3 vs ${fromDump.chapters.length}); transcript from latent-space.txt:2 (7 vs ${fromDump.transcript!.turns.length} turns); audio and artwork from substack-feed.xml:12; duration from substack-feed.xml:12 (episode “${fromDump.title}”)`,
 		]);
 	});
@@ -156,6 +156,7 @@ describe('a feed item as an episode', () => {
 		const broken = feedText.replace('Thu, 11 Apr 2024 17:30:00 GMT', 'someday');
 		const { entries, problems } = ingestSources([{ ...feed, text: broken }], { hosts: site.hosts });
 		expect(entries.map((entry) => entry.slug)).toEqual([ADEPT]);
+		expect(problems.filter((p) => p.severity === 'error').map((p) => p.kind)).toEqual(['date']);
 		expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
 			'substack-feed.xml:25: error: invalid publication date “someday”: expected an RSS date such as “Fri, 22 Mar 2024 19:08:00 GMT” (episode “Supervise the Process of AI Research — with Jungwon Byun and Andreas Stuhlmüller of Elicit”)',
 		]);

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import remarkGfm from 'remark-gfm';
 import { expect, test } from 'vitest';
 import { splitDump } from '../../src/ingest/dump.ts';
-import { parseDump } from '../../src/ingest/episode.ts';
+import { ingestText } from './helpers/ingest.ts';
 import { escapeHref, inlineMarkdown, renderEpisodeProse } from '../../src/ingest/mdx.ts';
 import { formatProblem } from '../../src/ingest/problems.ts';
 import { ingestSources } from '../../src/ingest/sources.ts';
@@ -151,7 +151,7 @@ test(`the parser survives ${RUNS} mutated slices of the real dump, and every ent
 	await fc.assert(
 		fc.asyncProperty(input, async (text) => {
 			const lines = text.split(/\r\n|\r|\n/).length;
-			const result = parseDump(text, { file: 'fuzz.txt', hosts: site.hosts });
+			const result = ingestText(text, 'fuzz.txt', site.hosts);
 			for (const problem of result.problems.filter((p) => p.severity === 'error')) {
 				errors++;
 				expect(problem.episode, formatProblem(problem)).toBeTruthy();

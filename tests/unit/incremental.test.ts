@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { readVocabulary } from '../../scripts/lib/vocabulary-file.ts';
 import { ingestSources, type IngestOptions, type SourceText } from '../../src/ingest/sources.ts';
 import { OverridesSchema } from '../../src/schemas/overrides.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
 
 const site = SiteConfigSchema.parse(JSON.parse(readFileSync('content/site.json', 'utf8')));
 const seed: SourceText = { file: 'latent-space.txt', text: readFileSync('content/sources/latent-space.txt', 'utf8') };
-const options: IngestOptions = { hosts: site.hosts, codeVersion: 'v1' };
+const options: IngestOptions = { hosts: site.hosts, codeVersion: 'v1', words: readVocabulary().words };
 const first = ingestSources([seed], options);
 const allFiles = new Set(first.entries.flatMap((entry) => [entry.files.data, entry.files.prose]));
 const again = (sources: SourceText[], extra: Partial<IngestOptions> = {}) => ingestSources(sources, { ...options, previous: first.manifest, existingFiles: allFiles, ...extra });
@@ -54,6 +55,12 @@ describe('ingestSources with the previous manifest', () => {
 		const result = ingestSources([seed], { ...options, previous: stale, existingFiles: allFiles });
 		expect(parsedSlugs(result)).toEqual([SUNO]);
 		expect(result.entries.find((e) => e.slug === SUNO)!.content).toEqual(first.entries.find((e) => e.slug === SUNO)!.content);
+	});
+
+	test('a changed vocabulary file re-parses every dump episode, even where no parse asked about the new word', () => {
+		const result = again([seed], { words: [...options.words!, 'NeverInTheSeed'] });
+		expect(result.stats).toEqual({ parsed: 20, reused: 0 });
+		expect(result.entries.map((entry) => entry.content)).toEqual(first.entries.map((entry) => entry.content));
 	});
 
 	test('a changed correction re-parses only its episode; a changed code version re-parses all', () => {

@@ -8,7 +8,7 @@ import { Parser, type Node } from 'commonmark';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parseDump } from '../../src/ingest/episode.ts';
+import { ingestText } from './helpers/ingest.ts';
 import { entryData, headingMarkdown, proseMarkdown, renderEpisodeProse } from '../../src/ingest/mdx.ts';
 import { episodeFrontMatter, episodeMarkdown, yamlString } from '../../src/lib/episode-markdown.ts';
 import { FULL_TEXT_SEPARATOR, fullTextParts, llmsTxt, oneLine, type LlmsEpisode } from '../../src/lib/llms-txt.ts';
@@ -59,8 +59,8 @@ function split(markdown: string): { front: unknown; body: string } {
 }
 
 const entryOf = (episode: Episode) => ({ entry: entryData(episode), prose: proseMarkdown(renderEpisodeProse(episode)) });
-const seed = parseDump(readFileSync('content/sources/latent-space.txt', 'utf8'), { file: 'latent-space.txt', hosts: site.hosts }).episodes;
-const hostileDump = parseDump(readFileSync('tests/fixtures/hostile/hostile.txt', 'utf8'), { file: 'hostile.txt', hosts: site.hosts }).episodes;
+const seed = ingestText(readFileSync('content/sources/latent-space.txt', 'utf8'), 'latent-space.txt', site.hosts).episodes;
+const hostileDump = ingestText(readFileSync('tests/fixtures/hostile/hostile.txt', 'utf8'), 'hostile.txt', site.hosts).episodes;
 
 /** Text that must stay text, in every place the dump's words reach. */
 const HOSTILE = [
@@ -251,15 +251,12 @@ describe('llms.txt', () => {
 });
 
 describe('SubRip captions', () => {
-	const [episode] = parseDump(
-		[
+	const [episode] = ingestText([
 			'-',
 			'Files — with David Luan of Adept',
 			'From 🇺🇸 Latent Space: The AI Engineer Podcast, published at 2024-03-22 19:08',
 			'Intro.TranscriptSwyx [00:00:00]: Hi <b>there</b> --> you.David [00:00:30]: Hello.Swyx [01:00:00]: Bye now.',
-		].join('\n'),
-		{ file: 'd.txt', hosts: site.hosts },
-	).episodes;
+		].join('\n'), 'd.txt', site.hosts).episodes;
 
 	test('numbered cues, HH:MM:SS,mmm times, the speaker before the text, no markup players would read', () => {
 		expect(srtTime(3723)).toBe('01:02:03,000');

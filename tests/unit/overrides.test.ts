@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/ingest/problems.ts';
 import { redirectPages, redirectsFile } from '../../scripts/lib/host-files.ts';
-import { sourceText } from '../../src/ingest/overrides.ts';
+import { inlineText } from '../../src/ingest/inline.ts';
 import { ingestSources } from '../../src/ingest/sources.ts';
 import type { Block, Episode } from '../../src/schemas/episode.ts';
 import { OverridesSchema, type Overrides } from '../../src/schemas/overrides.ts';
@@ -126,8 +126,8 @@ describe('heading corrections', () => {
 		const after = episodeOf(result, ADEPT).description;
 		expect(headings(before)).toContain('Why Google *couldn’t* make GPT-3');
 		expect(headings(after)).not.toContain('Why Google *couldn’t* make GPT-3');
-		const paragraph = after.find((block) => block.type === 'paragraph' && sourceText(block.content).startsWith('Why Google'));
-		expect(paragraph?.type === 'paragraph' && sourceText(paragraph.content)).toMatch(/^Why Google \*couldn’t\* make GPT-3 While we wanted to discuss Adept/);
+		const paragraph = after.find((block) => block.type === 'paragraph' && inlineText(block.content, true).startsWith('Why Google'));
+		expect(paragraph?.type === 'paragraph' && inlineText(paragraph.content, true)).toMatch(/^Why Google \*couldn’t\* make GPT-3 While we wanted to discuss Adept/);
 	});
 
 	test('marks a heading the parser missed, with a fresh anchor', () => {
@@ -141,9 +141,9 @@ describe('heading corrections', () => {
 	test('text inside a paragraph becomes a heading between the text before and after it', () => {
 		const result = run({ episodes: { [PLAYGROUND]: { headings: { add: ['Survey link here!'] } } } });
 		const [first, second, third] = episodeOf(result, PLAYGROUND).description;
-		expect(first?.type === 'paragraph' && sourceText(first.content)).toMatch(/guest requests for 2024!$/);
+		expect(first?.type === 'paragraph' && inlineText(first.content, true)).toMatch(/guest requests for 2024!$/);
 		expect(second).toMatchObject({ type: 'heading', text: 'Survey link here!' });
-		expect(third?.type === 'paragraph' && sourceText(third.content)).toBe('Listen to the end for a little surprise from Suhail.');
+		expect(third?.type === 'paragraph' && inlineText(third.content, true)).toBe('Listen to the end for a little surprise from Suhail.');
 	});
 
 	test('transcript headings: unmarking puts the text back at the end of the turn before; marking it again restores the heading', () => {

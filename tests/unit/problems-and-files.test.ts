@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { parseDump } from '../../src/ingest/episode.ts';
-import { formatProblem } from '../../src/ingest/problems.ts';
+import { ingestText } from './helpers/ingest.ts';
+import { problemPosition } from '../../src/ingest/episode.ts';
+import { formatProblem, ParseProblem } from '../../src/ingest/problems.ts';
+import { splitDump } from '../../src/ingest/dump.ts';
+import { OverridesSchema } from '../../src/schemas/overrides.ts';
 import { entryData } from '../../src/ingest/mdx.ts';
 import { chaptersFile, transcriptFile, transcriptVtt } from '../../src/lib/podcast-files.ts';
 
@@ -14,10 +17,10 @@ const header = (date = '2024-03-22 19:08') => `From 🇺🇸 Latent Space: The A
 const good = (title: string) =>
 	['-', title, header(), `An intro.Chapters* [00:00:00] Hello* [00:01:00] Bye* [09:00:00] Far awayTranscriptSwyx [00:00:00]: Hi there.David [00:00:30]: Hello.Swyx [00:01:00]: Bye now. Get full access to Latent.Space at www.latent.space/subscribe`].join('\n');
 
-describe('parseDump problems', () => {
+describe('problems the ingest reports', () => {
 	test('a missing date line is an error naming file, line and episode; the others still parse', () => {
 		const dump = [good('First — with David Luan of Adept'), '-', 'Broken episode', 'Just a body without a date line.', good('Third — with David Luan of Adept')].join('\n');
-		const { episodes, problems } = parseDump(dump, { file: 'dump.txt', hosts: HOSTS });
+		const { episodes, problems } = ingestText(dump, 'dump.txt', HOSTS);
 		expect(episodes.map((e) => e.title)).toEqual(['First — with David Luan of Adept', 'Third — with David Luan of Adept']);
 		expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
 			'dump.txt:6: error: missing the “From <show>, published at YYYY-MM-DD HH:MM” line after the title (episode “Broken episode”)',
@@ -26,28 +29,54 @@ describe('parseDump problems', () => {
 
 	test('an unreadable timestamp is an error at its line and column', () => {
 		const body = 'Intro.TranscriptAlessio [00:00:00]: Hey.Swyx [00:99:00]: Hi.';
-		const { episodes, problems } = parseDump(['-', 'Bad time', header(), body].join('\n'), { file: 'dump.txt', hosts: HOSTS });
+		const { episodes, problems } = ingestText(['-', 'Bad time', header(), body].join('\n'), 'dump.txt', HOSTS);
 		expect(episodes).toEqual([]);
 		expect(problems.map(formatProblem)).toEqual([`dump.txt:4:${body.indexOf('[00:99:00]') + 1}: error: unreadable timestamp [00:99:00] (episode “Bad time”)`]);
 	});
 
 	test('an invalid date is an error on the date line', () => {
-		const { problems } = parseDump(['-', 'Bad date', header('2024-02-31 10:00'), 'Body.'].join('\n'), { file: 'd.txt', hosts: HOSTS });
+		const { problems } = ingestText(['-', 'Bad date', header('2024-02-31 10:00'), 'Body.'].join('\n'), 'd.txt', HOSTS);
 		expect(problems.map(formatProblem)).toEqual(['d.txt:3: error: invalid publication date 2024-02-31 10:00 (episode “Bad date”)']);
 	});
 
 	test('warns about a chapter after the end of the transcript, and a missing transcript', () => {
 		const noTranscript = ['-', 'No transcript', header(), 'Only a description. Get full access to Latent.Space at www.latent.space/subscribe'].join('\n');
-		const { problems } = parseDump(`${good('With chapters — with David Luan of Adept')}\n${noTranscript}`, { file: 'd.txt', hosts: HOSTS });
+		const { problems } = ingestText(`${good('With chapters — with David Luan of Adept')}\n${noTranscript}`, 'd.txt', HOSTS);
 		expect(problems.map(formatProblem)).toEqual([
 			'd.txt:2: warning: chapter “Far away” at 9:00:00 is after the end of the transcript (01:01) (episode “With chapters — with David Luan of Adept”)',
 			'd.txt:6: warning: the episode has no transcript (episode “No transcript”)',
 		]);
 	});
+
+	test('every problem says what it is about by its kind, not by its wording', () => {
+		const dump = [
+			'-', 'No date line', 'Just a body.',
+			'-', 'Bad date', header('2024-02-31 10:00'), 'Body.',
+			'-', 'Bad chapter', header(), 'Intro.Chapters* [00:75:00] Nothing* [00:01:00] ByeTranscriptSwyx [00:00:00]: Hi.',
+			'-', 'Bad time', header(), 'Intro.TranscriptAlessio [00:00:00]: Hey.Swyx [00:99:00]: Hi.',
+			'-', 'No transcript', header(), 'Only a description. Get full access to Latent.Space at www.latent.space/subscribe',
+		].join('\n');
+		const overrides = OverridesSchema.parse({ episodes: { 'not-an-episode': { title: 'Nothing' } } });
+		const { problems } = ingestText(dump, 'd.txt', HOSTS, { overrides });
+		expect(problems.map((problem) => [problem.kind, problem.episode ?? problem.message])).toEqual([
+			['record', 'No date line'],
+			['date', 'Bad date'],
+			['chapters', 'Bad chapter'],
+			['transcript', 'Bad time'],
+			['episode', 'No transcript'],
+			['override', 'episodes.not-an-episode: no episode in the sources has this slug; its corrections are not applied'],
+		]);
+	});
+
+	test('a date problem is placed on the date line by its kind, whatever its message says', () => {
+		const [raw] = splitDump(['-', 'Title', header(), 'Body.'].join('\n')).episodes;
+		expect(problemPosition(raw!, new ParseProblem('date', 'the date is from the future'))).toEqual({ line: 3 });
+		expect(problemPosition(raw!, new ParseProblem('transcript', 'invalid publication date, said a transcript rule', 2))).toEqual({ line: 4, column: 3 });
+	});
 });
 
 describe('podcast files', () => {
-	const [episode] = parseDump(good('Files — with David Luan of Adept'), { file: 'd.txt', hosts: HOSTS }).episodes;
+	const [episode] = ingestText(good('Files — with David Luan of Adept'), 'd.txt', HOSTS).episodes;
 	const entry = entryData(episode!);
 
 	test('chapters follow JSON chapters 1.2 with titles as written and anchored URLs', () => {

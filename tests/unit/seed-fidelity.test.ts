@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { splitDump } from '../../src/ingest/dump.ts';
-import { parseDump } from '../../src/ingest/episode.ts';
+import { ingestText } from './helpers/ingest.ts';
 import { Vocabulary } from '../../src/ingest/glue.ts';
 import { inlineText } from '../../src/ingest/inline.ts';
 import { findSections } from '../../src/ingest/sections.ts';
@@ -18,7 +18,7 @@ import { SiteConfigSchema } from '../../src/schemas/site.ts';
 const site = SiteConfigSchema.parse(JSON.parse(readFileSync('content/site.json', 'utf8')));
 const seed = readFileSync('content/sources/latent-space.txt', 'utf8');
 const raws = splitDump(seed).episodes;
-const { episodes, problems } = parseDump(seed, { file: 'latent-space.txt', hosts: site.hosts });
+const { episodes, problems } = ingestText(seed, 'latent-space.txt', site.hosts);
 const pairs = raws.map((raw, i) => ({ raw, episode: episodes[i]! }));
 const TS = /\[\d{1,2}:\d{2}(?::\d{2})?\]/g;
 

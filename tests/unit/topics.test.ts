@@ -15,16 +15,23 @@ import {
 	companiesInTitle,
 	computeTopics,
 	excerptAround,
+	isProfileLink,
+	labelKey,
 	leadingName,
+	markPeopleHeard,
 	namesInChapter,
 	ordinaryWords,
 	readNoteItem,
+	recurringLabels,
 	relatedEpisodes,
+	speakerOfTalk,
 	showNotesOfMdx,
 	topicSource,
 	type TopicSourceEpisode,
 } from '../../src/ingest/topics.ts';
 import { topicIdsOfNote } from '../../src/lib/rehype-topic-links.ts';
+import { latestTopicEpisodes, topicYears, type TopicEpisodeView } from '../../src/lib/topic-views.ts';
+import type { EpisodeSummary } from '../../src/schemas/entry.ts';
 import { topicsMarkdown } from '../../src/lib/topics-file.ts';
 import { NO_TOPIC_OVERRIDES, OverridesSchema } from '../../src/schemas/overrides.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
@@ -73,6 +80,55 @@ describe('readNoteItem', () => {
 		const ordinary = (word: string) => word === 'replicate';
 		expect(readNoteItem({ text: 'Replicate' }, ordinary)).toEqual({ reason: 'an ordinary word (said in lower case in the transcripts), not a name' });
 		expect(readNoteItem({ text: 'Replicate', href: 'https://replicate.com/' }, ordinary)).toEqual({ topics: [{ name: 'Replicate', kind: 'product', aliases: [] }] });
+	});
+});
+
+describe('a person is named by a profile, not by a post', () => {
+	test('a tweet is no profile', () => {
+		expect(isProfileLink('https://twitter.com/karpathy/status/1697318534555336961')).toBe(false);
+		expect(isProfileLink('https://twitter.com/karpathy')).toBe(true);
+		expect(isProfileLink('https://www.linkedin.com/in/someone/')).toBe(true);
+	});
+	test('an idea linked to a tweet is not a person', () => {
+		expect(names('Speculative Execution', 'https://twitter.com/karpathy/status/1697318534555336961')).toEqual(['Speculative Execution (product)']);
+		expect(names('Grouped Query Attention', 'https://twitter.com/swyx/status/1681360629335220224')).toEqual(['Grouped Query Attention (product)']);
+	});
+	test('a topic named as someone heard in the archive is that person', () => {
+		const found = new Map([['soumith-chintala', { topic: { id: 'soumith-chintala', name: 'Soumith Chintala', aliases: [], kind: 'product' as const } }]]);
+		markPeopleHeard(found, new Set(['Soumith Chintala', 'swyx']));
+		expect(found.get('soumith-chintala')!.topic.kind).toBe('person');
+	});
+});
+
+describe('the questions every guest gets (lightning round)', () => {
+	// Show notes of two seed episodes, as the rules read them.
+	const episodes = [
+		{ slug: 'a', showNotes: [{ text: 'Favorite AI Product: Stable Diffusion', href: 'https://stability.ai/blog/stable-diffusion-public-release' }, { text: 'One year prediction: Personalized AI,' }] },
+		{ slug: 'b', showNotes: [{ text: 'Favorite AI Product: Stability Dreamstudio', href: 'https://dreamstudio.com/ai/' }, { text: 'One year prediction: Things will move fast!' }, { text: 'Paper: Textbooks are all you need', href: 'https://arxiv.org/abs/2306.11644' }] },
+	];
+	const labels = recurringLabels(episodes);
+	const isLabel = (head: string) => labels.has(labelKey(head));
+
+	test('a label heading items of two or more episodes is a question', () => {
+		expect([...labels].sort()).toEqual(['favorite ai product', 'one year prediction']);
+	});
+	test('the item is about its answer, not the label, and the answer is no person', () => {
+		expect(readNoteItem(episodes[0]!.showNotes[0]!, () => false, isLabel)).toEqual({ topics: [{ name: 'Stable Diffusion', kind: 'product', aliases: [] }] });
+		// Read whole, as before the rule: the label became a topic and the answer a person.
+		expect(names('Favorite AI Product: Stable Diffusion')).toEqual(['Favorite AI Product (product)', 'Stable Diffusion (person)']);
+	});
+	test('an answer without a link is an opinion', () => {
+		expect(readNoteItem(episodes[0]!.showNotes[1]!, () => false, isLabel)).toEqual({ reason: 'a recurring question’s answer without a link: an opinion, not a name' });
+	});
+});
+
+describe('speakerOfTalk', () => {
+	test('a talk’s speaker and organisations', () => {
+		expect(speakerOfTalk('Jim Fan (Nvidia) - High Level Takeaways')).toEqual({ person: 'Jim Fan', organisations: ['Nvidia'] });
+		expect(speakerOfTalk('Alex Volkov (Weights & Biases, ThursdAI) - "Keeping AI Open"')).toEqual({ person: 'Alex Volkov', organisations: ['Weights & Biases', 'ThursdAI'] });
+	});
+	test.each(['Emergence Mirage (Rylan Schaeffer)', 'State Space Models (Chris Ré)', 'Ask Roboflow (2019)', 'Introducing Shreya (poorly)'])('%s is no talk', (title) => {
+		expect(speakerOfTalk(title)).toBeUndefined();
 	});
 });
 
@@ -290,5 +346,25 @@ describe('on the seed (dump and feed, as the ingest builds them)', () => {
 	test('is deterministic, and docs/topics.md is the seed’s list as built', () => {
 		expect(computeTopics(episodes, overrides)).toEqual(result);
 		expect(readFileSync('docs/topics.md', 'utf8')).toBe(topicsMarkdown(result.topics, result.report));
+	});
+});
+
+describe('a topic’s page stays small as the archive grows', () => {
+	// A topic's episodes as its page gets them: newest first.
+	const at = (slug: string, published: string): TopicEpisodeView => ({ episode: { slug, published: new Date(published) } as EpisodeSummary, turns: 1, mentions: [] });
+	const episodes = [at('c', '2025-02-01T00:00:00Z'), at('b', '2024-09-01T00:00:00Z'), at('a', '2024-01-05T00:00:00Z'), at('old', '2022-06-01T00:00:00Z')];
+
+	test('within the limit, one page lists every episode', () => {
+		expect(latestTopicEpisodes({ episodes }, 4)).toHaveLength(4);
+		expect(topicYears({ episodes }, 4)).toEqual([]);
+	});
+
+	test('past the limit, the page lists the latest episodes and every year gets a page', () => {
+		expect(latestTopicEpisodes({ episodes }, 3).map((e) => e.episode.slug)).toEqual(['c', 'b', 'a']);
+		expect(topicYears({ episodes }, 3).map((year) => [year.year, year.episodes.map((e) => e.episode.slug)])).toEqual([
+			[2025, ['c']],
+			[2024, ['b', 'a']],
+			[2022, ['old']],
+		]);
 	});
 });

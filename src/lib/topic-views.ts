@@ -1,0 +1,83 @@
+/**
+ * What the topic pages show, shaped from the generated topics file and the
+ * episodes: the views and how a long list of episodes is bounded. Pure (no
+ * Astro), unit-tested; src/lib/topics.ts reads the data.
+ */
+import type { EpisodeSummary } from '../schemas/entry.ts';
+import type { Mention, TopicEntry, TopicKind } from '../schemas/topic.ts';
+
+/** A topic as a link: id and name. */
+export interface TopicLink {
+	id: string;
+	name: string;
+}
+
+/** An episode on a topic's page, with the turns where the topic is said. */
+export interface TopicEpisodeView {
+	episode: EpisodeSummary;
+	/** How many turns say it (the page lists the first few). */
+	turns: number;
+	mentions: Mention[];
+}
+
+/** What a topic's page shows. */
+export interface TopicView {
+	topic: TopicEntry;
+	episodes: TopicEpisodeView[];
+	related: TopicLink[];
+}
+
+/** How each kind reads, singular and plural, in the order the filter lists them. */
+export const KIND_LABELS: Record<TopicKind, { one: string; many: string }> = {
+	company: { one: 'Company', many: 'Companies' },
+	product: { one: 'Product or project', many: 'Products and projects' },
+	paper: { one: 'Paper', many: 'Papers' },
+	person: { one: 'Person', many: 'People' },
+	concept: { one: 'Concept', many: 'Concepts' },
+};
+
+/**
+ * How many episodes a topic's page lists at most. A topic said in most
+ * episodes (OpenAI is in 1,394 of 2,000 bench episodes, each with up to five
+ * quoted turns) would make its page grow with the archive; past this many,
+ * the page shows the latest ones and every episode is on a page per year, as
+ * for speakers (`SPEAKER_PAGE_LIMIT`).
+ */
+export const TOPIC_PAGE_LIMIT = 20;
+
+/**
+ * Turns quoted per episode on a topic's year page (its own page quotes up to
+ * five). A year of a topic said in most episodes lists a hundred of them at
+ * 2,000 bench episodes; with five quotes each, OpenAI's busiest year came to
+ * 2,634 elements, close to the 3,000 a list page may have.
+ */
+export const YEAR_PAGE_MENTIONS = 2;
+
+/** A topic's episodes of one year, newest first. */
+export interface TopicYear {
+	year: number;
+	episodes: TopicEpisodeView[];
+}
+
+/** The episodes a topic's own page lists: all of them, or the latest `limit`. */
+export function latestTopicEpisodes(view: Pick<TopicView, 'episodes'>, limit = TOPIC_PAGE_LIMIT): TopicEpisodeView[] {
+	return view.episodes.slice(0, limit);
+}
+
+/**
+ * A topic's episodes by year (newest first), when they are more than its page
+ * lists; none otherwise, so most topics keep a single page. The episodes come
+ * newest first, so a year is one run of them.
+ */
+export function topicYears(view: Pick<TopicView, 'episodes'>, limit = TOPIC_PAGE_LIMIT): TopicYear[] {
+	if (view.episodes.length <= limit) return [];
+	const years: TopicYear[] = [];
+	for (const entry of view.episodes) {
+		const year = entry.episode.published.getUTCFullYear();
+		const last = years.at(-1);
+		if (last?.year === year) last.episodes.push(entry);
+		else years.push({ year, episodes: [entry] });
+	}
+	return years;
+}
+
