@@ -9,7 +9,10 @@
  *
  * Options: --dist DIR (dist), --entries DIR (content/episodes), --phrases N
  * (300), --topics N (100), --seed N (13), --port N (4481), --report FILE
- * (also write the report there). Exits 1 when a target is missed.
+ * (also write the report there), --quotes Q (repeatable: also measure these in
+ * a fresh context), --paste (enter each phrase at once instead of key by key:
+ * the cost without the searches typing runs on the way). Exits 1 when a
+ * target is missed.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { browserLaunchOptions } from './lib/browser.ts';
 import { serveStatic } from './lib/static-server.ts';
+import { quantile } from './lib/stats.ts';
 import { searchOnPage } from './lib/search-eval-browser.ts';
 import { judge, missedTargets, readArchive, samplePhrases, sampleTopics, summarize, type EvalOutcome, type EvalQuery, type EvalVerdict } from './lib/search-eval.ts';
 
@@ -30,6 +34,7 @@ const { values } = parseArgs({
 		port: { type: 'string', default: '4481' },
 		report: { type: 'string' },
 		quotes: { type: 'string', multiple: true, default: [] },
+		paste: { type: 'boolean', default: false },
 	},
 });
 const seed = Number(values.seed);
@@ -51,11 +56,17 @@ type Row = { query: EvalQuery; outcome: EvalOutcome; verdict: EvalVerdict };
 /** A query in a fresh context (empty cache): its landing and its first-query bytes. */
 async function fresh(query: string): Promise<EvalOutcome> {
 	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto(searchPage, { waitUntil: 'networkidle' });
-	const outcome = await searchOnPage(page, query, { countBytes: true });
-	await context.close();
-	return outcome;
+	try {
+		const page = await context.newPage();
+		await page.goto(searchPage, { waitUntil: 'networkidle' });
+		return await searchOnPage(page, query, { countBytes: true, paste: values.paste });
+	} catch (error) {
+		// A crashed page (the renderer ran out of memory, say) is a miss of its own, reported, not the end of the run.
+		console.log(`  “${query}”: ${String(error).split('\n')[0]}`);
+		return { ms: NaN, error: String(error).split('\n')[0] };
+	} finally {
+		await context.close().catch(() => undefined);
+	}
 }
 
 const rows: Row[] = [];
@@ -68,10 +79,19 @@ try {
 	}
 	// Topic queries in one context: their landing and times, not a first query's bytes.
 	const context = await browser.newContext();
-	const page = await context.newPage();
+	let page = await context.newPage();
 	await page.goto(searchPage, { waitUntil: 'networkidle' });
 	for (const query of topics) {
-		const outcome = await searchOnPage(page, query.query);
+		let outcome: EvalOutcome;
+		try {
+			outcome = await searchOnPage(page, query.query);
+		} catch (error) {
+			console.log(`  “${query.query}”: ${String(error).split('\n')[0]}`);
+			outcome = { ms: NaN, error: String(error).split('\n')[0] };
+			await page.close().catch(() => undefined);
+			page = await context.newPage();
+			await page.goto(searchPage, { waitUntil: 'networkidle' });
+		}
 		rows.push({ query, outcome, verdict: judge(query, outcome) });
 	}
 	await context.close();
@@ -90,7 +110,18 @@ const kb = (n: number | undefined) => (n === undefined ? '–' : `${(n / 1000).t
 const hash = (url: string | undefined) => (url ? decodeURIComponent(new URL(url, 'https://x.invalid').hash) || '(top)' : 'none');
 const slug = (url: string | undefined) => (url ? (/\/episodes\/([^/]+)\//.exec(url)?.[1] ?? url) : 'none');
 const missLine = (row: Row) =>
-	`- ${row.query.kind} “${row.query.query}” (${row.query.slug}#${row.query.turn}): first ${slug(row.outcome.title)}, title link ${hash(row.outcome.title)}, first place ${hash(row.outcome.firstPlace)}`;
+	`- ${row.query.kind} “${row.query.query}” (${row.query.slug}#${row.query.turn}): ${row.outcome.error ? `failed: ${row.outcome.error}` : `first ${slug(row.outcome.title)}, title link ${hash(row.outcome.title)}, first place ${hash(row.outcome.firstPlace)}`}`;
+/** Median bytes of each kind of file over the phrase queries' first searches (a kind a query did not load counts 0). */
+const kinds = [...new Set(phraseRows.flatMap((row) => Object.keys(row.outcome.byKind ?? {})))].sort();
+const breakdown = kinds
+	.map((kind) => phraseRows.map((row) => row.outcome.byKind?.[kind] ?? 0))
+	.map((values, i) => ({ kind: kinds[i]!, median: quantile(values, 0.5) ?? 0, p95: quantile(values, 0.95) ?? 0 }))
+	.sort((a, b) => b.median - a.median || b.p95 - a.p95);
+const kindsOf = (byKind: Record<string, number> | undefined) =>
+	Object.entries(byKind ?? {})
+		.sort((a, b) => b[1] - a[1])
+		.map(([kind, n]) => `${kind} ${kb(n)}`)
+		.join(', ');
 const lines = [
 	`Seed ${seed}; ${episodes} episodes with transcripts (${archive.turns.length} turns) in \`${values.entries}\`, site \`${values.dist}\`.`,
 	'',
@@ -99,7 +130,19 @@ const lines = [
 	`| phrases | ${p.count} | ${pct(p.episode)} | ${pct(p.place)} | ${pct(p.titleLink)} | ${p.medianMs.toFixed(0)} / ${p.p95Ms.toFixed(0)} ms | ${kb(p.medianBytes)} / ${kb(p.p95Bytes)} |`,
 	`| topics | ${t.count} | ${pct(t.episode)} | ${pct(t.place)} | – | ${t.medianMs.toFixed(0)} / ${t.p95Ms.toFixed(0)} ms | – |`,
 	'',
-	...(quotes.length > 0 ? ['First-query bytes of chosen quotes (fresh context):', '', ...quotes.map((q) => `- “${q.quote}”: ${kb(q.bytes)}, title link ${hash(q.title)}`), ''] : []),
+	...(breakdown.length > 0 ? ['Phrase queries\' first-query bytes by kind of file, median / p95:', '', ...breakdown.map((b) => `- ${b.kind}: ${kb(b.median)} / ${kb(b.p95)}`), ''] : []),
+	...(breakdown.length > 0
+		? [
+				'The heaviest phrase queries:',
+				'',
+				...[...phraseRows]
+					.sort((a, b) => (b.outcome.bytes ?? 0) - (a.outcome.bytes ?? 0))
+					.slice(0, 5)
+					.map((row) => `- “${row.query.query}”: ${kb(row.outcome.bytes)} (${kindsOf(row.outcome.byKind)})`),
+				'',
+			]
+		: []),
+	...(quotes.length > 0 ? ['First-query bytes of chosen quotes (fresh context):', '', ...quotes.map((q) => `- “${q.quote}”: ${kb(q.bytes)} (${kindsOf(q.byKind)}), title link ${hash(q.title)}`), ''] : []),
 	'Misses:',
 	'',
 	...rows.filter((row) => !row.verdict.place || (row.query.kind === 'phrase' && !row.verdict.titleLink)).map(missLine),

@@ -25,7 +25,7 @@ export interface SearchCost {
 }
 
 /** The kind of a Pagefind request, for the breakdown. */
-function kindOf(url: string): string {
+export function kindOf(url: string): string {
 	const name = new URL(url).pathname.split('/').at(-1) ?? '';
 	if (name.startsWith('wasm.')) return 'wasm';
 	// The site's own chunks, without their content hash: `search-app.js`.

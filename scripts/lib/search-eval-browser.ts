@@ -6,6 +6,7 @@
  * the first key until then.
  */
 import type { Page } from '@playwright/test';
+import { kindOf } from '../bench/search-probe.ts';
 import type { EvalOutcome } from './search-eval.ts';
 
 /** Page-side state of one measurement (set by `arm`, read after the results show). */
@@ -37,8 +38,8 @@ export async function searchOnPage(page: Page, query: string, options: { countBy
 			}).observe(list, { attributes: true, childList: true });
 		});
 	}, query);
-	const sizes: Promise<number>[] = [];
-	const count = (request: import('@playwright/test').Request) => void sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+	const sizes: Promise<{ url: string; bytes: number }>[] = [];
+	const count = (request: import('@playwright/test').Request) => void sizes.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })));
 	if (options.countBytes) page.on('requestfinished', count);
 	if (options.paste) await field.fill(query);
 	else await field.pressSequentially(query);
@@ -47,13 +48,17 @@ export async function searchOnPage(page: Page, query: string, options: { countBy
 		return (await w.__rendered) - w.__lastKey;
 	});
 	let bytes: number | undefined;
+	let byKind: Record<string, number> | undefined;
 	if (options.countBytes) {
 		// Responses that arrived before the results showed may still be reported: wait for the network to settle.
 		await page.waitForLoadState('networkidle');
 		page.off('requestfinished', count);
-		bytes = (await Promise.all(sizes)).reduce((sum, n) => sum + n, 0);
+		const received = await Promise.all(sizes);
+		bytes = received.reduce((sum, r) => sum + r.bytes, 0);
+		byKind = {};
+		for (const { url, bytes } of received) byKind[kindOf(url)] = (byKind[kindOf(url)] ?? 0) + bytes;
 	}
 	const first = page.locator('.search-results > li').first();
 	const href = async (selector: string) => ((await first.locator(selector).count()) > 0 ? ((await first.locator(selector).first().getAttribute('href')) ?? undefined) : undefined);
-	return { title: await href('.search-result-title'), firstPlace: await href('.search-subresult-title'), ms, bytes };
+	return { title: await href('.search-result-title'), firstPlace: await href('.search-subresult-title'), ms, bytes, byKind };
 }

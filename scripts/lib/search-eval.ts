@@ -182,6 +182,10 @@ export interface EvalOutcome {
 	ms: number;
 	/** Bytes received from the first key until the results showed (fresh context only). */
 	bytes?: number | undefined;
+	/** Why the query has no outcome (the page crashed), if it has none. */
+	error?: string | undefined;
+	/** Those bytes by kind of file (`wasm`, `pf_index`, `pf_fragment`, `search-app.js`, …; see `kindOf`). */
+	byKind?: Record<string, number> | undefined;
 }
 
 /** A query's verdicts. */

@@ -1,7 +1,7 @@
 /**
  * The one static file server of the scripts and tests: serves a built site
  * the way a static host does (a folder serves its `index.html`, under the
- * site's base path, text gzipped when the client accepts it, Pagefind's own
+ * site's base path, cacheable for ten minutes, text gzipped when the client accepts it, Pagefind's own
  * files, already compressed, sent as they are). Used by the search probe,
  * the page-speed report, the search evaluation, the fixture capture and the
  * security spec.
@@ -66,6 +66,9 @@ export async function serveStatic(root: string, options: StaticServerOptions = {
 		const gzip = text !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
 		response.writeHead(200, {
 			'Content-Type': text ?? BINARY_TYPES[extension] ?? 'application/octet-stream',
+			// Cacheable for ten minutes, as on GitHub Pages. Without it Chromium fetches the favicon again at every
+			// change of address, and the search page replaces its address at every key.
+			'Cache-Control': 'max-age=600',
 			...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
 		});
 		const stream = createReadStream(file);

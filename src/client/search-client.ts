@@ -6,9 +6,9 @@
  * module (search-app.ts), never of a page's own script.
  */
 import { normalizeBasePath } from '../shared/base-path.ts';
-import { EXCERPT_WORDS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
-import { byPlaceQuality, placeUrl, rankPlaces, type PageData, type PlaceQuality } from './search-places.ts';
-import { COMMON_WORDS_PATH, phraseByPositions, quotePlan } from './search-quotes.ts';
+import { EXCERPT_WORDS, FIRST_RESULTS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
+import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
+import { bareWord, byWordPositions, COMMON_WORDS_PATH, QUOTE_WORDS, quotePlan, type OrderedHits } from './search-quotes.ts';
 import { names, TOPIC_CANDIDATES, TOPIC_PAGES_FILTER, topicFirst, topicOf, withBestTopic, withoutTopicPages, type TopicResult } from './search-topics.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
@@ -99,15 +99,54 @@ function loadCommonWords(): Promise<string[]> {
 	return common;
 }
 
+/** A query's words as Pagefind searches them alone (without the signs around them), and where each stands in the query. */
+function queryWords(query: string): { words: string[]; offsets: number[] } {
+	const words = query.trim().split(/\s+/).map(bareWord);
+	const kept = words.flatMap((word, index) => (wordTokens(word).length > 0 ? [index] : []));
+	return { words: kept.map((index) => words[index]!), offsets: kept };
+}
+
+/**
+ * Hits ordered by where each word stands on each page (`byWordPositions`),
+ * from one search per word: each reads the same index chunks as the search
+ * for all of them, so knowing which word stands where costs no transfer. A
+ * word Pagefind finds nowhere (it dropped it from the search too) says
+ * nothing about where the others stand.
+ */
+function byPositions(hits: PagefindHit[], offsets: readonly number[], each: readonly PagefindSearch[]): OrderedHits<PagefindHit> {
+	const known = offsets.flatMap((offset, j) => (each[j]!.results.length > 0 ? [{ offset, hits: each[j]!.results }] : []));
+	// Positions of fewer than two words tell no page from another.
+	if (known.length < 2) return { hits, alike: hits.length };
+	const positions = known.map(({ hits }) => new Map(hits.map((hit) => [hit.id, hit.words])));
+	return byWordPositions(hits, known.map(({ offset }) => offset), positions);
+}
+
+/**
+ * The hits of a search, best first; how many of the first episodes hold the
+ * words alike (`OrderedHits`; 1 when positions were not weighed); and
+ * whether a topic page leads them (`withBestTopic`: 1 or 0).
+ */
+export type SearchAnswer = OrderedHits<PagefindHit> & { topics: number };
+
 /**
  * The hits for a state (a query, filters or both), best first, the best topic
  * page for the query within the first page (`withBestTopic`); null when
  * Pagefind dropped a superseded search.
  */
 export async function search(state: SearchState): Promise<PagefindHit[] | null> {
-	const [hits, topic] = await Promise.all([wordSearch(state), bestTopic(state)]);
-	if (hits === null || topic === null) return null;
-	return withBestTopic(hits, topic);
+	return (await searchAnswer(state))?.hits ?? null;
+}
+
+/**
+ * `search`, with what the first page loads (`firstPageSize`). With `settled`
+ * false (the reader is still typing) a quote asks for its two rarest words
+ * only: the next key may change which words are rarest, and every further
+ * word is an index chunk.
+ */
+export async function searchAnswer(state: SearchState, settled = true): Promise<SearchAnswer | null> {
+	const [answer, topic] = await Promise.all([wordSearch(state, settled), bestTopic(state)]);
+	if (answer === null || topic === null) return null;
+	return { hits: withBestTopic(answer.hits, topic), alike: answer.alike, topics: topic ? 1 : 0 };
 }
 
 /**
@@ -125,30 +164,37 @@ async function bestTopic(state: SearchState): Promise<PagefindHit | undefined | 
 	return candidates[Math.max(0, views.findIndex((view) => names(view, state.q)))];
 }
 
-/** The episodes' hits (phrase first, quotes by their rarer words). */
-async function wordSearch(state: SearchState): Promise<PagefindHit[] | null> {
+/** The episodes' hits, ordered by where the words stand (quotes by their rarest words). */
+async function wordSearch(state: SearchState, settled: boolean): Promise<OrderedHits<PagefindHit> | null> {
 	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
 	const sort = pagefindSort(state.sort);
 	const options = { filters: withoutTopicPages(pagefindFilters(state)), ...(sort ? { sort } : {}) };
-	// A quote asks only for its rarer words (search-quotes.ts); sorted by date, every word must match, so it asks for all.
+	const run = (terms: readonly string[]) => Promise.all(terms.map((term) => pagefind.search(term, options)));
+	// A quote asks for its rarest words, one more while the pages where they stand at the quote's distances are too many
+	// to tell apart (search-quotes.ts); sorted by date, every word must match, so it asks for all.
 	const plan = sort ? undefined : quotePlan(state.q, frequent);
-	if (plan) {
-		// Each word alone reads the same index chunks as all together, so knowing which word stands where costs nothing more.
-		const [found, ...each] = await Promise.all([plan.words.join(' '), ...plan.words].map((term) => pagefind.search(term, options)));
+	for (let asked = QUOTE_WORDS; plan; asked++) {
+		const words = plan.words.slice(0, asked);
+		const [found, ...each] = await run([words.join(' '), ...words]);
 		if (!found || each.some((result) => !result)) return null;
-		// A word Pagefind finds nowhere (it dropped it from the search too) says nothing about where the others stand.
-		const known = plan.offsets.flatMap((offset, j) => (each[j]!.results.length > 0 ? [{ offset, hits: each[j]!.results }] : []));
-		if (known.length === 0) return found.results;
-		const positions = known.map(({ hits }) => new Map(hits.map((hit) => [hit.id, hit.words])));
-		return phraseByPositions(found.results, known.map(({ offset }) => offset), positions);
+		const answer = byPositions(found.results, plan.offsets.slice(0, asked), each as PagefindSearch[]);
+		if (!settled || answer.alike <= FIRST_RESULTS || asked >= plan.words.length) return answer;
 	}
 	const phrase = phraseQuery(state.q);
+	// Sorted by date, the order is the date's; a quoted query is Pagefind's exact search. Otherwise words are weighed by where they stand.
+	const words = sort || !phrase ? { words: [], offsets: [] } : queryWords(state.q);
 	// The phrase search reads the same index chunks as the word search, so it costs no transfer.
-	const [exact, loose] = await Promise.all([phrase ? pagefind.search(phrase, options) : undefined, pagefind.search(state.q || null, options)]);
-	if (!loose || exact === null) return null;
-	// Sorted by date, the order is the date's: the phrase only decides relevance.
-	return exact && !sort ? phraseFirst(exact.results, loose.results) : loose.results;
+	const [exact, loose, ...each] = await Promise.all([phrase ? pagefind.search(phrase, options) : undefined, pagefind.search(state.q || null, options), ...words.words.map((term) => pagefind.search(term, options))]);
+	if (!loose || exact === null || each.some((result) => !result)) return null;
+	if (sort || !exact) return { hits: loose.results, alike: 1 };
+	return byPositions(phraseFirst(exact.results, loose.results), words.offsets, each as PagefindSearch[]);
 }
+
+/** Hits whose data has been loaded (Pagefind keeps it, so showing them again downloads nothing). */
+const loaded = new Set<string>();
+
+/** Whether a hit's data is already loaded. */
+export const isLoaded = (hit: PagefindHit): boolean => loaded.has(hit.id);
 
 /**
  * Loads one hit's data and shapes it for display: the title links to the
@@ -158,6 +204,7 @@ async function wordSearch(state: SearchState): Promise<PagefindHit[] | null> {
  */
 export async function resultView(hit: PagefindHit, query: string): Promise<ResultView> {
 	const data = await hit.data();
+	loaded.add(hit.id);
 	const topic = topicOf(data);
 	if (topic) return { url: data.url, title: data.meta.title ?? data.url, excerpt: '', subResults: [], topic };
 	const places = rankPlaces(data, query);

@@ -3,13 +3,14 @@
  * `it`), and Pagefind downloads the whole index chunk of every word it is
  * asked for, so a quote touched many chunks and each grows with the archive.
  * The build writes the archive's most frequent words (`commonWords`); a quote
- * asks Pagefind only for its rarer words (`quotePlan`), and the pages where
- * those stand at the same distances as in the quote come first
- * (`phraseByPositions`): the gaps between them are where the common words
- * stand. The places under each result then find the exact phrase in the
- * page's own words (`rankPlaces`), so landing does not depend on it.
+ * asks Pagefind for its rarest words (`quotePlan`), and the pages where those
+ * stand at the same distances as in the quote come first (`byWordPositions`,
+ * which orders any query's hits by where its words stand): the gaps between
+ * them are where the common words stand. The places under each result then
+ * find the exact phrase in the page's own words (`rankPlaces`), so landing
+ * does not depend on it.
  */
-import { wordTokens } from './search-places.ts';
+import { WINDOW_SLACK, wordTokens } from './search-places.ts';
 
 /** How many of the most frequent words the build lists. */
 export const COMMON_WORD_COUNT = 150;
@@ -27,22 +28,36 @@ export function commonWords(texts: Iterable<string>, count = COMMON_WORD_COUNT):
 		.map(([word]) => word);
 }
 
-/** What to ask Pagefind for a quote: some of its words, and where each stands in the quote (in words). */
+/** A word without the signs around it, as Pagefind finds it: it finds `350` but nothing for `$350` as typed. */
+export const bareWord = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/** What to ask Pagefind for a quote: its words, rarest first, and where each stands in the quote (in words). */
 export interface QuotePlan {
-	/** The words asked for, in quote order. */
+	/** The words in the order they are asked for: `QUOTE_WORDS` first, then one more at a time. */
 	words: string[];
 	offsets: number[];
 }
 
-/** Words a quote asks for at least: with three at known distances, common words still pick out the phrase. */
-export const QUOTE_WORDS = 3;
+/** Words a quote asks for first: two words at a known distance already pick out most phrases. */
+export const QUOTE_WORDS = 2;
 
 /**
- * The words of a quote worth asking for: those not in the common list; if
- * fewer than `QUOTE_WORDS` are left, the least frequent common ones fill up.
- * Undefined when that would be every word anyway (a query of up to three
- * words, or one without common words) or the query is quoted (Pagefind's
- * exact search).
+ * Queries of this many words or more are quotes, and so are three words of
+ * which one is common (`our inference stack`, as a quote is typed); shorter
+ * ones, and three rare words, ask for every word (rare words are cheap, and
+ * three of them are as often a topic, words said apart, as a phrase).
+ */
+export const QUOTE_MIN_WORDS = 4;
+
+/**
+ * The words of a quote in the order worth asking for them: those not in the
+ * common list first (longest first, as longer words are rarer, then in quote
+ * order), then the common ones, least frequent first. The search asks for
+ * `QUOTE_WORDS` of them and for one more while the pages where they stand
+ * at the quote's distances are too many to tell apart (`search-client.ts`),
+ * so a quote of rare words reads two index chunks and one of common words a
+ * few more. Undefined for a query that is no quote (`QUOTE_MIN_WORDS`) or a
+ * quoted one (Pagefind's exact search).
  */
 export function quotePlan(query: string, common: readonly string[]): QuotePlan | undefined {
 	const q = query.trim();
@@ -50,34 +65,70 @@ export function quotePlan(query: string, common: readonly string[]): QuotePlan |
 	const words = q.split(/\s+/).filter((word) => wordTokens(word).length > 0);
 	const rank = new Map(common.map((word, index) => [word, index]));
 	// A word's rank is that of its most frequent token; words not in the list are rare.
-	const ranked = words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)) }));
-	const keep = new Set(ranked.filter((entry) => entry.rank === Infinity).map((entry) => entry.index));
-	for (const entry of [...ranked].sort((a, b) => b.rank - a.rank || a.index - b.index)) {
-		if (keep.size >= QUOTE_WORDS) break;
-		keep.add(entry.index);
-	}
-	if (keep.size === words.length) return undefined;
-	const kept = [...keep].sort((a, b) => a - b);
-	// Without the signs around a word: Pagefind finds `350` but nothing for `$350` as typed.
-	const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-	return { words: kept.map((index) => bare(words[index]!)), offsets: kept };
+	const ranked = words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)), length: bareWord(word).length }));
+	const quote = words.length >= QUOTE_MIN_WORDS || (words.length === QUOTE_MIN_WORDS - 1 && ranked.some((entry) => entry.rank !== Infinity));
+	if (!quote) return undefined;
+	const order = ranked.sort((a, b) => b.rank - a.rank || (a.rank === Infinity ? b.length - a.length : 0) || a.index - b.index);
+	return { words: order.map((entry) => bareWord(words[entry.index]!)), offsets: order.map((entry) => entry.index) };
+}
+
+/** Hits in order, and how many of the first hold the words as well as the first does (`byWordPositions`). */
+export interface OrderedHits<T> {
+	hits: T[];
+	/** The first hits that positions alone cannot tell apart: the phrase in each, or every word close together in each, or neither. */
+	alike: number;
 }
 
 /**
- * Hits where the asked words stand at the quote's distances first (a
- * position `p` of the first word with each other word at `p + its offset −
- * the first's`), then the rest, each group in the order given. `positions`
- * holds, per asked word, the positions of that word on each page (by hit
- * id), from a search for that word alone: the search for all of them gives
- * positions without saying which word stands where.
+ * Words apart that still count as one passage: about one answer of a guest
+ * (in the 41-episode archive a turn has 38 words at the median, 77 on
+ * average, and turns of 30 words or more 70 at the median), so rare words
+ * said in one answer beat the same words said in different parts of an
+ * hour-long transcript.
  */
-export function phraseByPositions<T extends { id: string }>(hits: readonly T[], offsets: readonly number[], positions: readonly ReadonlyMap<string, readonly number[]>[]): T[] {
-	const holds = (hit: T) => {
-		const sets = positions.map((byPage) => new Set(byPage.get(hit.id) ?? []));
-		return [...sets[0]!].some((start) => sets.every((set, j) => set.has(start + offsets[j]! - offsets[0]!)));
+export const PASSAGE_WORDS = 70;
+
+/**
+ * Hits ordered by how the query's words stand on each page, from word
+ * positions alone (no result data, so every hit is weighed, not only those
+ * whose data is loaded): first the pages where the words stand at the
+ * query's distances (a position `p` of the first word with each other word
+ * at `p + its offset − the first's`: the phrase), then those holding every
+ * word within a window of the query's own span plus `WINDOW_SLACK` words,
+ * then those holding them within `PASSAGE_WORDS`, then the rest, each group
+ * in the order given. `positions` holds, per word, the positions of that word
+ * on each page (by hit id), from a search for that word alone: the search
+ * for all of them gives positions without saying which word stands where.
+ */
+export function byWordPositions<T extends { id: string }>(hits: readonly T[], offsets: readonly number[], positions: readonly ReadonlyMap<string, readonly number[]>[]): OrderedHits<T> {
+	const span = Math.max(...offsets) - Math.min(...offsets);
+	const level = (hit: T) => {
+		const lists = positions.map((byPage) => byPage.get(hit.id) ?? []);
+		if (lists.some((list) => list.length === 0)) return 3;
+		const sets = lists.map((list) => new Set(list));
+		if (lists[0]!.some((start) => sets.every((set, j) => set.has(start + offsets[j]! - offsets[0]!)))) return 0;
+		if (holdsWithin(lists, span + WINDOW_SLACK)) return 1;
+		return holdsWithin(lists, Math.max(span + WINDOW_SLACK, PASSAGE_WORDS)) ? 2 : 3;
 	};
-	const first: T[] = [];
-	const rest: T[] = [];
-	for (const hit of hits) (holds(hit) ? first : rest).push(hit);
-	return [...first, ...rest];
+	const ordered = hits.map((hit, index) => ({ hit, index, level: level(hit) })).sort((a, b) => a.level - b.level || a.index - b.index);
+	return { hits: ordered.map(({ hit }) => hit), alike: ordered.filter((entry) => entry.level === ordered[0]?.level).length };
+}
+
+/** Whether one position of every list lies within `span` words of the others (a sliding window over all of them). */
+export function holdsWithin(lists: readonly (readonly number[])[], span: number): boolean {
+	const all = lists.flatMap((list, word) => list.map((at) => ({ at, word }))).sort((a, b) => a.at - b.at);
+	const inWindow = new Map<number, number>();
+	let from = 0;
+	for (const entry of all) {
+		inWindow.set(entry.word, (inWindow.get(entry.word) ?? 0) + 1);
+		while (entry.at - all[from]!.at > span) {
+			const word = all[from]!.word;
+			const left = inWindow.get(word)! - 1;
+			if (left === 0) inWindow.delete(word);
+			else inWindow.set(word, left);
+			from++;
+		}
+		if (inWindow.size === lists.length) return true;
+	}
+	return false;
 }

@@ -47,11 +47,25 @@ export const RANKING = {
 } as const;
 
 /**
- * Results whose data (excerpt, sub-results) is fetched at once. Pagefind
- * fetches a page's whole fragment for every result it shows, and transcript
- * fragments are tens of KB, so the first query loads few and "More results"
- * loads the rest in pages of the same size.
+ * Results whose data (excerpt, sub-results) the first answer to a query
+ * fetches, at least. Pagefind fetches a page's whole fragment for every
+ * result it shows, and a transcript's fragment is 20–50 KB, the largest part
+ * of a first search; the first screen of the search page shows one or two
+ * results, and every hit has already been ordered by where its words stand
+ * (`byWordPositions`, no download), so two are loaded unless more hold the
+ * words alike (`firstPageSize`).
  */
+export const FIRST_RESULTS = 2;
+
+/**
+ * How many results the first answer loads: `FIRST_RESULTS`, or up to
+ * `RESULTS_PER_PAGE` when more of the first hits hold the words alike (a
+ * quote of common words can stand at its distances in several episodes):
+ * their text then tells which holds the query best (`byPlaceQuality`).
+ */
+export const firstPageSize = (alike: number): number => Math.min(RESULTS_PER_PAGE, Math.max(FIRST_RESULTS, alike));
+
+/** Results each "More results" loads. */
 export const RESULTS_PER_PAGE = 4;
 
 /** Words of context in an excerpt. */

@@ -162,10 +162,13 @@ test.describe('the search page', () => {
 	test('"More results" loads the next results and moves focus to the first of them', async ({ page }) => {
 		await page.goto('search/?q=model');
 		const results = page.locator('.search-result');
-		await expect(results).toHaveCount(4);
+		await expect(page.getByRole('list', { name: 'Search results' })).toHaveAttribute('data-query', 'model');
+		// One word: positions tell nothing apart, so the first answer loads two episodes (after the topic it names, if any).
+		const first = await results.count();
+		expect([2, 3]).toContain(first);
 		await page.getByRole('button', { name: 'More results' }).click();
-		await expect(results).toHaveCount(8);
-		await expect(results.nth(4).locator('.search-result-title')).toBeFocused();
+		await expect(results).toHaveCount(first + 4);
+		await expect(results.nth(first).locator('.search-result-title')).toBeFocused();
 	});
 
 	test('without JavaScript it says so and links to the episodes', async ({ browser }) => {

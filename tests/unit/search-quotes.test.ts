@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonWords, phraseByPositions, quotePlan } from '../../src/client/search-quotes.ts';
+import { byWordPositions, commonWords, holdsWithin, quotePlan } from '../../src/client/search-quotes.ts';
 
 describe('the archive’s most frequent words', () => {
 	it('counts tokens over all texts, most frequent first, ties alphabetically', () => {
@@ -11,24 +11,29 @@ describe('what a quote asks Pagefind for', () => {
 	// The head of the seed's list (dist/search/common-words.json).
 	const common = ['the', 'like', 'and', 'of', 'you', 'to', 'a', 'i', 'that', 'is', 'it', 'in', 'so', 'we', 'know', 'just', 'out', 'our', 'say', 'come'];
 
-	it('asks only for the rarer words, with where each stands in the quote', () => {
-		expect(quotePlan('our inference stack is a combination of', common)).toEqual({ words: ['inference', 'stack', 'combination'], offsets: [1, 2, 5] });
+	it('asks for the rarer words first, longest first, with where each stands in the quote', () => {
+		expect(quotePlan('our inference stack is a combination of', common)).toEqual({
+			words: ['combination', 'inference', 'stack', 'our', 'is', 'a', 'of'],
+			offsets: [5, 1, 2, 0, 3, 4, 6],
+		});
 	});
 
 	it('asks for a word without the signs around it, which Pagefind would not find', () => {
-		expect(quotePlan('The last round was a $350 million Series B', common)?.words).toEqual(['last', 'round', 'was', '350', 'million', 'Series', 'B']);
+		expect(quotePlan('The last round was a $350 million Series B', common)?.words.slice(0, 4)).toEqual(['million', 'Series', 'round', 'last']);
+		expect(quotePlan('The last round was a $350 million Series B', common)?.words).toContain('350');
 	});
 
-	it('fills up to three words with the least frequent common ones when a quote is all common words', () => {
-		expect(quotePlan('to just come out and say it', common)).toEqual({ words: ['come', 'out', 'say'], offsets: [2, 3, 5] });
+	it('asks for the least frequent common words first when a quote is all common words', () => {
+		expect(quotePlan('to just come out and say it', common)?.words.slice(0, 3)).toEqual(['come', 'say', 'out']);
+		expect(quotePlan('to just come out and say it', common)?.offsets.slice(0, 3)).toEqual([2, 5, 3]);
 	});
 
-	it('asks for every word when that is no more: short queries, no common words, quoted phrases', () => {
-		expect(quotePlan('open source models', common)).toBeUndefined();
+	it('leaves short queries, three rare words and quoted queries to Pagefind', () => {
+		expect(quotePlan('open source', common)).toBeUndefined();
+		expect(quotePlan('rlaif constitutional judge', common)).toBeUndefined();
+		expect(quotePlan('our inference stack', common)).toEqual({ words: ['inference', 'stack', 'our'], offsets: [1, 2, 0] });
 		expect(quotePlan('model', common)).toBeUndefined();
-		expect(quotePlan('brain credit marketplace evaluation', common)).toBeUndefined();
 		expect(quotePlan('"to just come out and say it"', common)).toBeUndefined();
-		expect(quotePlan('to just come out and say it', [])).toBeUndefined();
 	});
 });
 
@@ -38,6 +43,34 @@ describe('pages where the asked words stand at the quote’s distances', () => {
 		// "come" at offset 2, "say" at offset 5: page b has come@10 and say@13; page a has them 3 apart the other way round.
 		const come = new Map([['a', [13]], ['b', [10, 40]], ['c', [7]]]);
 		const say = new Map([['a', [10]], ['b', [13]], ['c', [9]]]);
-		expect(phraseByPositions(hits, [2, 5], [come, say]).map((hit) => hit.id)).toEqual(['b', 'a', 'c']);
+		expect(byWordPositions(hits, [2, 5], [come, say]).hits.map((hit) => hit.id)).toEqual(['b', 'a', 'c']);
+	});
+
+	it('put pages holding every word close together before pages that say them far apart or not at all', () => {
+		const hits = [{ id: 'far' }, { id: 'missing' }, { id: 'passage' }, { id: 'near' }, { id: 'phrase' }];
+		// "viral trend" as two words, offsets 0 and 1: 'near' says them 6 words apart, 'passage' 40 (one answer), 'far' 300.
+		const viral = new Map([['far', [10]], ['missing', [5]], ['passage', [200]], ['near', [100]], ['phrase', [50]]]);
+		const trend = new Map([['far', [310]], ['passage', [240]], ['near', [94]], ['phrase', [51]]]);
+		expect(byWordPositions(hits, [0, 1], [viral, trend]).hits.map((hit) => hit.id)).toEqual(['phrase', 'near', 'passage', 'far', 'missing']);
+	});
+
+	it('say how many of the first hits hold the words alike (positions cannot tell them apart)', () => {
+		const hits = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
+		const really = new Map([['a', [4]], ['b', [20]], ['c', [9]]]);
+		const sure = new Map([['a', [8]], ['b', [24]], ['c', [40]]]);
+		// At distance 4 pages a and b hold the phrase; at distance 3 neither does, and a and b hold both words close.
+		expect(byWordPositions(hits, [0, 4], [really, sure]).alike).toBe(2);
+		expect(byWordPositions(hits, [0, 3], [really, sure]).alike).toBe(2);
+	});
+});
+
+describe('whether one position of each word lies within a span', () => {
+	it.each([
+		[[[1, 50], [58], [40]], 18, true],
+		[[[1, 50], [58], [40]], 17, false],
+		[[[3], [3]], 0, true],
+		[[[1], []], 10, false],
+	])('%j within %d: %s', (lists, span, holds) => {
+		expect(holdsWithin(lists, span)).toBe(holds);
 	});
 });

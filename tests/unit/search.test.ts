@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+	FIRST_RESULTS,
 	filterValue,
+	firstPageSize,
 	HIGHLIGHT_PARAM,
 	isTurnId,
 	highlightTerms,
@@ -10,6 +12,7 @@ import {
 	phraseFirst,
 	phraseQuery,
 	readSearchState,
+	RESULTS_PER_PAGE,
 	searchFacets,
 	searchQueryString,
 	turnTime,
@@ -98,5 +101,16 @@ describe('filter values', () => {
 	it('the dialog script looks for the same highlight parameter the search writes', () => {
 		const script = readFileSync(new URL('../../src/components/SearchDialog.astro', import.meta.url), 'utf8');
 		expect(script).toContain(`.has('${HIGHLIGHT_PARAM}')`);
+	});
+});
+
+describe('how many results the first answer loads', () => {
+	it.each([
+		[1, FIRST_RESULTS],
+		[2, FIRST_RESULTS],
+		[3, 3],
+		[40, RESULTS_PER_PAGE],
+	])('%d hits alike: %d', (alike, size) => {
+		expect(firstPageSize(alike)).toBe(size);
 	});
 });
