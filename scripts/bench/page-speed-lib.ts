@@ -34,6 +34,8 @@ export function choosePages(pages: readonly BuiltPage[]): PageChoice[] {
 	const episodes = bySize(pages.filter((page) => /^episodes\/[^/]+\/index\.html$/.test(page.file) && !/^episodes\/\d{4}\//.test(page.file)));
 	const speakers = bySize(pages.filter((page) => /^speakers\/[^/]+\/index\.html$/.test(page.file)));
 	const speakerYears = bySize(pages.filter((page) => /^speakers\/[^/]+\/\d{4}\/index\.html$/.test(page.file)));
+	const topics = bySize(pages.filter((page) => /^topics\/[^/]+\/index\.html$/.test(page.file)));
+	const topicYears = bySize(pages.filter((page) => /^topics\/[^/]+\/\d{4}\/index\.html$/.test(page.file)));
 	const choices: (PageChoice | undefined)[] = [
 		has('index.html') ? { type: 'home', path: '' } : undefined,
 		has('episodes/index.html') ? { type: 'episode index', path: 'episodes/' } : undefined,
@@ -43,6 +45,9 @@ export function choosePages(pages: readonly BuiltPage[]): PageChoice[] {
 		has('speakers/index.html') ? { type: 'speaker index', path: 'speakers/' } : undefined,
 		speakers[0] && { type: 'busiest speaker', path: urlOf(speakers[0].file) },
 		speakerYears[0] && { type: 'speaker year page', path: urlOf(speakerYears[0].file) },
+		has('topics/index.html') ? { type: 'topic index', path: 'topics/' } : undefined,
+		topics[0] && { type: 'largest topic page', path: urlOf(topics[0].file) },
+		topicYears[0] && { type: 'topic year page', path: urlOf(topicYears[0].file) },
 		has('search/index.html') ? { type: 'search', path: 'search/' } : undefined,
 	];
 	return choices.filter((choice) => choice !== undefined);

@@ -14,11 +14,15 @@ const built = [
 	{ file: 'speakers/swyx/index.html', bytes: 70_000 },
 	{ file: 'speakers/swyx/2024/index.html', bytes: 65_000 },
 	{ file: 'speakers/david-luan/index.html', bytes: 20_000 },
+	{ file: 'topics/index.html', bytes: 45_000 },
+	{ file: 'topics/openai/index.html', bytes: 90_000 },
+	{ file: 'topics/openai/2023/index.html', bytes: 80_000 },
+	{ file: 'topics/mamba/index.html', bytes: 15_000 },
 	{ file: 'search/index.html', bytes: 25_000 },
 ];
 
 describe('page-speed report', () => {
-	test('one page per type: the latest year, the longest and median episode, the busiest speaker; year pages are not episodes', () => {
+	test('one page per type: the latest year, the longest and median episode, the busiest speaker and topic; year pages are not episodes', () => {
 		expect(choosePages(built)).toEqual([
 			{ type: 'home', path: '' },
 			{ type: 'episode index', path: 'episodes/' },
@@ -28,6 +32,9 @@ describe('page-speed report', () => {
 			{ type: 'speaker index', path: 'speakers/' },
 			{ type: 'busiest speaker', path: 'speakers/swyx/' },
 			{ type: 'speaker year page', path: 'speakers/swyx/2024/' },
+			{ type: 'topic index', path: 'topics/' },
+			{ type: 'largest topic page', path: 'topics/openai/' },
+			{ type: 'topic year page', path: 'topics/openai/2023/' },
 			{ type: 'search', path: 'search/' },
 		]);
 	});
