@@ -38,12 +38,17 @@ test.describe('under a base path @base-path', () => {
 		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL(`${path}#t-01-14`, baseURL).href);
 	});
 
-	test('search finds episodes and links to them under the base path', async ({ page }) => {
+	test('search finds topics and episodes and links to them under the base path', async ({ page }) => {
 		await page.goto('search/?q=Adept');
-		const result = page.locator('.search-result-title').first();
-		await expect(result).toBeVisible({ timeout: 15_000 });
-		expect(await result.getAttribute('href')).toMatch(/^\/archive\/episodes\//);
-		await result.click();
+		const results = page.locator('.search-result-title');
+		await expect(results.first()).toBeVisible({ timeout: 15_000 });
+		// The topic named by the query leads (topics in search), then its episodes; every link stays under the base.
+		const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+		expect(hrefs[0]).toMatch(/^\/archive\/topics\/adept\/$/);
+		expect(hrefs.slice(1).length).toBeGreaterThan(0);
+		for (const href of hrefs.slice(1)) expect(href).toMatch(/^\/archive\/episodes\//);
+		await results.nth(1).click();
+		await expect(page).toHaveURL(/\/archive\/episodes\//);
 		await expect(page.locator('h1')).toBeVisible();
 	});
 
