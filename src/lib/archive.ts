@@ -147,3 +147,27 @@ export function joinNames(names: readonly string[]): string {
 	if (names.length <= 1) return names.join('');
 	return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
+
+/** A year's run of a newest-first list of an episode's appearances or mentions. */
+export interface YearRun<T> {
+	year: number;
+	items: T[];
+}
+
+/**
+ * A newest-first list (a speaker's appearances, a topic's episodes) cut into
+ * one run per year, when it is longer than its own page lists (`limit`);
+ * none otherwise, so most speakers and topics keep a single page. The list is
+ * newest first, so each year is one run of it.
+ */
+export function yearRuns<T extends { episode: Pick<EpisodeSummary, 'published'> }>(items: readonly T[], limit: number): YearRun<T>[] {
+	if (items.length <= limit) return [];
+	const runs: YearRun<T>[] = [];
+	for (const item of items) {
+		const year = item.episode.published.getUTCFullYear();
+		const last = runs.at(-1);
+		if (last?.year === year) last.items.push(item);
+		else runs.push({ year, items: [item] });
+	}
+	return runs;
+}

@@ -6,6 +6,7 @@
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { Role } from '../schemas/episode.ts';
+import { yearRuns } from './archive.ts';
 
 /** How much one speaker says in one episode. */
 export interface SpeakerShare {
@@ -107,18 +108,7 @@ export function latestAppearances(profile: Pick<SpeakerProfile, 'appearances'>, 
 	return profile.appearances.slice(0, limit);
 }
 
-/**
- * A speaker's appearances by year (newest first), when they are more than one
- * page lists; none otherwise, so most speakers keep a single page.
- */
+/** A speaker's appearances by year (newest first), when they are more than one page lists (`yearRuns`). */
 export function speakerYears(profile: Pick<SpeakerProfile, 'appearances'>, limit = SPEAKER_PAGE_LIMIT): SpeakerYear[] {
-	if (profile.appearances.length <= limit) return [];
-	const years: SpeakerYear[] = [];
-	for (const appearance of profile.appearances) {
-		const year = appearance.episode.published.getUTCFullYear();
-		const last = years.at(-1);
-		if (last?.year === year) last.appearances.push(appearance);
-		else years.push({ year, appearances: [appearance] });
-	}
-	return years;
+	return yearRuns(profile.appearances, limit).map(({ year, items }) => ({ year, appearances: items }));
 }

@@ -5,6 +5,7 @@
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { Mention, TopicEntry, TopicKind } from '../schemas/topic.ts';
+import { yearRuns } from './archive.ts';
 
 /** A topic as a link: id and name. */
 export interface TopicLink {
@@ -64,20 +65,8 @@ export function latestTopicEpisodes(view: Pick<TopicView, 'episodes'>, limit = T
 	return view.episodes.slice(0, limit);
 }
 
-/**
- * A topic's episodes by year (newest first), when they are more than its page
- * lists; none otherwise, so most topics keep a single page. The episodes come
- * newest first, so a year is one run of them.
- */
+/** A topic's episodes by year (newest first), when they are more than its page lists (`yearRuns`). */
 export function topicYears(view: Pick<TopicView, 'episodes'>, limit = TOPIC_PAGE_LIMIT): TopicYear[] {
-	if (view.episodes.length <= limit) return [];
-	const years: TopicYear[] = [];
-	for (const entry of view.episodes) {
-		const year = entry.episode.published.getUTCFullYear();
-		const last = years.at(-1);
-		if (last?.year === year) last.episodes.push(entry);
-		else years.push({ year, episodes: [entry] });
-	}
-	return years;
+	return yearRuns(view.episodes, limit).map(({ year, items }) => ({ year, episodes: items }));
 }
 
