@@ -72,5 +72,26 @@ export async function highlightFromUrl(): Promise<void> {
 	// The first mark inside the target or after it: the turn holds the words, the heading may not.
 	const first =
 		(target && marks.find((mark) => target.contains(mark) || target.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING)) ?? marks[0];
-	first?.scrollIntoView({ block: 'center' });
+	if (first) centreWhileLayoutSettles(first);
+}
+
+/** Frames to wait between two checks of a mark's place, and the most checks. */
+const SETTLE_FRAMES = 2;
+const SETTLE_CHECKS = 5;
+
+/**
+ * Centres `mark`, then again while it moves: turns skipped by rendering
+ * (`content-visibility: auto`, laid out at an estimated height) take their
+ * real height once the scroll brings them near the screen, which can push
+ * the mark out of view after the first scroll.
+ */
+function centreWhileLayoutSettles(mark: HTMLElement, checks = SETTLE_CHECKS): void {
+	mark.scrollIntoView({ block: 'center' });
+	const top = mark.getBoundingClientRect().top;
+	let frames = SETTLE_FRAMES;
+	const wait = () => {
+		if (--frames > 0) return void requestAnimationFrame(wait);
+		if (checks > 1 && Math.abs(mark.getBoundingClientRect().top - top) > 1) centreWhileLayoutSettles(mark, checks - 1);
+	};
+	requestAnimationFrame(wait);
 }
