@@ -17,11 +17,13 @@ interface Probe {
 
 /**
  * Types `query` into the search page open in `page` (at `…/search/`), or
- * pastes it with `paste`, and waits for its results. With `countBytes`, every response that arrives
+ * pastes it with `paste`, and waits for its results. `delay` is the time
+ * between keys in ms (0: as fast as the browser takes them; a reader types a
+ * key every 100–300 ms). With `countBytes`, every response that arrives
  * from the first key until the results show is counted (use a fresh context
  * for a first query's cost).
  */
-export async function searchOnPage(page: Page, query: string, options: { countBytes?: boolean; paste?: boolean } = {}): Promise<EvalOutcome> {
+export async function searchOnPage(page: Page, query: string, options: { countBytes?: boolean; paste?: boolean; delay?: number } = {}): Promise<EvalOutcome> {
 	const field = page.locator('[data-search-page-input]');
 	await field.fill('');
 	await page.evaluate((query) => {
@@ -42,7 +44,7 @@ export async function searchOnPage(page: Page, query: string, options: { countBy
 	const count = (request: import('@playwright/test').Request) => void sizes.push(request.sizes().then((s) => ({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })));
 	if (options.countBytes) page.on('requestfinished', count);
 	if (options.paste) await field.fill(query);
-	else await field.pressSequentially(query);
+	else await field.pressSequentially(query, { delay: options.delay ?? 0 });
 	const ms = await page.evaluate(async () => {
 		const w = window as unknown as Probe;
 		return (await w.__rendered) - w.__lastKey;

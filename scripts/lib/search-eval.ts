@@ -236,16 +236,41 @@ export function summarize(rows: readonly { verdict: EvalVerdict; outcome: EvalOu
 	};
 }
 
-/** The targets of issue 13 on the seed site. */
-export const TARGETS = { phraseEpisode: 0.99, phraseTurn: 0.97, phraseTitleLink: 0.97, topicChapter: 0.85 } as const;
+/** A set of targets: shares of phrase and topic queries (0–1), and first-query bytes of phrase queries (KB of 1,000 bytes). */
+export interface EvalTargets {
+	phraseEpisode: number;
+	phraseTurn: number;
+	phraseTitleLink?: number;
+	topicChapter?: number;
+	medianBytes: number;
+	p95Bytes: number;
+}
 
-/** The targets a summary misses, as sentences (empty when all are met). */
-export function missedTargets(phrases: EvalSummary, topics: EvalSummary | undefined): string[] {
+/**
+ * The targets of issue 13: on the seed site, and on the 2,000-episode bench
+ * site, where a common word's index chunk is ten times larger (the title link
+ * and topic queries have no target there: the bench corpus repeats its
+ * source turns, so a topic's words are said alike in many episodes).
+ */
+export const TARGETS = {
+	seed: { phraseEpisode: 0.99, phraseTurn: 0.97, phraseTitleLink: 0.97, topicChapter: 0.85, medianBytes: 250_000, p95Bytes: 350_000 },
+	large: { phraseEpisode: 0.95, phraseTurn: 0.95, medianBytes: 400_000, p95Bytes: 700_000 },
+} as const satisfies Record<string, EvalTargets>;
+
+/**
+ * The targets a summary misses, as sentences (empty when all are met). Bytes
+ * are judged only where they were measured (each phrase in a fresh context),
+ * topics only where topics were asked.
+ */
+export function missedTargets(phrases: EvalSummary, topics: EvalSummary | undefined, targets: EvalTargets = TARGETS.seed): string[] {
 	const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+	const kb = (n: number) => `${(n / 1000).toFixed(0)} KB`;
 	const missed: string[] = [];
-	if (phrases.episode < TARGETS.phraseEpisode) missed.push(`phrase: right episode first ${pct(phrases.episode)} < ${pct(TARGETS.phraseEpisode)}`);
-	if (phrases.place < TARGETS.phraseTurn) missed.push(`phrase: first place on the exact turn ${pct(phrases.place)} < ${pct(TARGETS.phraseTurn)}`);
-	if (phrases.titleLink < TARGETS.phraseTitleLink) missed.push(`phrase: title link on the exact turn ${pct(phrases.titleLink)} < ${pct(TARGETS.phraseTitleLink)}`);
-	if (topics && topics.place < TARGETS.topicChapter) missed.push(`topic: first place in the chapter ${pct(topics.place)} < ${pct(TARGETS.topicChapter)}`);
+	if (phrases.episode < targets.phraseEpisode) missed.push(`phrase: right episode first ${pct(phrases.episode)} < ${pct(targets.phraseEpisode)}`);
+	if (phrases.place < targets.phraseTurn) missed.push(`phrase: first place on the exact turn ${pct(phrases.place)} < ${pct(targets.phraseTurn)}`);
+	if (targets.phraseTitleLink !== undefined && phrases.titleLink < targets.phraseTitleLink) missed.push(`phrase: title link on the exact turn ${pct(phrases.titleLink)} < ${pct(targets.phraseTitleLink)}`);
+	if (targets.topicChapter !== undefined && topics && topics.count > 0 && topics.place < targets.topicChapter) missed.push(`topic: first place in the chapter ${pct(topics.place)} < ${pct(targets.topicChapter)}`);
+	if (phrases.medianBytes !== undefined && phrases.medianBytes > targets.medianBytes) missed.push(`phrase: first-query bytes median ${kb(phrases.medianBytes)} > ${kb(targets.medianBytes)}`);
+	if (phrases.p95Bytes !== undefined && phrases.p95Bytes > targets.p95Bytes) missed.push(`phrase: first-query bytes p95 ${kb(phrases.p95Bytes)} > ${kb(targets.p95Bytes)}`);
 	return missed;
 }

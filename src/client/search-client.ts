@@ -8,7 +8,7 @@
 import { normalizeBasePath } from '../shared/base-path.ts';
 import { EXCERPT_WORDS, FIRST_RESULTS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
-import { bareWord, byWordPositions, COMMON_WORDS_PATH, QUOTE_WORDS, quotePlan, type OrderedHits } from './search-quotes.ts';
+import { bareWord, byWordPositions, COMMON_WORDS_PATH, mayAskMore, QUOTE_WORDS, quotePlan, typingWord, type OrderedHits, type QuotePlan } from './search-quotes.ts';
 import { names, TOPIC_CANDIDATES, TOPIC_PAGES_FILTER, topicFirst, topicOf, withBestTopic, withoutTopicPages, type TopicResult } from './search-topics.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
@@ -138,15 +138,33 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
 }
 
 /**
- * `search`, with what the first page loads (`firstPageSize`). With `settled`
- * false (the reader is still typing) a quote asks for its two rarest words
- * only: the next key may change which words are rarest, and every further
- * word is an index chunk.
+ * `search`, with what the first page loads (`firstPageSize`): the search for
+ * the query the reader settled on (`SearchController` waits for typing to
+ * pause; `prefetch` runs while it goes on).
  */
-export async function searchAnswer(state: SearchState, settled = true): Promise<SearchAnswer | null> {
-	const [answer, topic] = await Promise.all([wordSearch(state, settled), bestTopic(state)]);
+export async function searchAnswer(state: SearchState): Promise<SearchAnswer | null> {
+	const frequent = await loadCommonWords();
+	// Sorted by date, every word must match, so a quote asks for all of them (no plan).
+	const plan = state.sort === 'relevance' ? quotePlan(state.q, frequent) : undefined;
+	const [answer, topic] = await Promise.all([wordSearch(state, plan), bestTopic(state, plan)]);
 	if (answer === null || topic === null) return null;
 	return { hits: withBestTopic(answer.hits, topic), alike: answer.alike, topics: topic ? 1 : 0 };
+}
+
+let prefetched: string | undefined;
+
+/**
+ * While the reader types: loads Pagefind, and the index chunk of the one word
+ * the query will surely ask for (`typingWord`), so the results come sooner
+ * once typing pauses. Never a half-typed word's chunks, a common word's, or
+ * any result's data.
+ */
+export async function prefetch(state: SearchState): Promise<void> {
+	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
+	const word = typingWord(state.q, frequent);
+	if (!word || word === prefetched) return;
+	prefetched = word;
+	await pagefind.preload(word);
 }
 
 /**
@@ -154,31 +172,35 @@ export async function searchAnswer(state: SearchState, settled = true): Promise<
  * its words, else the first of them; none when the search is narrowed or
  * sorted by date (topic pages have neither filters nor a date). It reads the
  * word search's index chunks, one small filter chunk and a few tiny fragments.
+ * A quote (`plan`) asks only for the two words its word search asks first
+ * (every word would load chunks nothing else needs), and takes a topic only if
+ * the quote is its name: a topic that merely holds two words of a sentence is
+ * noise.
  */
-async function bestTopic(state: SearchState): Promise<PagefindHit | undefined | null> {
+async function bestTopic(state: SearchState, plan: QuotePlan | undefined): Promise<PagefindHit | undefined | null> {
 	if (!state.q || state.sort !== 'relevance' || Object.keys(state.filters).length > 0) return undefined;
-	const found = await (await loadPagefind()).search(state.q, { filters: TOPIC_PAGES_FILTER });
+	const found = await (await loadPagefind()).search(plan ? plan.words.slice(0, QUOTE_WORDS).join(' ') : state.q, { filters: TOPIC_PAGES_FILTER });
 	if (!found) return null;
 	const candidates = found.results.slice(0, TOPIC_CANDIDATES);
 	const views = await Promise.all(candidates.map((hit) => resultView(hit, state.q)));
-	return candidates[Math.max(0, views.findIndex((view) => names(view, state.q)))];
+	const named = views.findIndex((view) => names(view, state.q));
+	return plan ? (named === -1 ? undefined : candidates[named]) : candidates[Math.max(0, named)];
 }
 
-/** The episodes' hits, ordered by where the words stand (quotes by their rarest words). */
-async function wordSearch(state: SearchState, settled: boolean): Promise<OrderedHits<PagefindHit> | null> {
-	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
+/** The episodes' hits, ordered by where the words stand (a quote by its rarest words, `plan`). */
+async function wordSearch(state: SearchState, plan: QuotePlan | undefined): Promise<OrderedHits<PagefindHit> | null> {
+	const pagefind = await loadPagefind();
 	const sort = pagefindSort(state.sort);
 	const options = { filters: withoutTopicPages(pagefindFilters(state)), ...(sort ? { sort } : {}) };
 	const run = (terms: readonly string[]) => Promise.all(terms.map((term) => pagefind.search(term, options)));
 	// A quote asks for its rarest words, one more while the pages where they stand at the quote's distances are too many
-	// to tell apart (search-quotes.ts); sorted by date, every word must match, so it asks for all.
-	const plan = sort ? undefined : quotePlan(state.q, frequent);
+	// to tell apart and the next word may be asked (search-quotes.ts).
 	for (let asked = QUOTE_WORDS; plan; asked++) {
 		const words = plan.words.slice(0, asked);
 		const [found, ...each] = await run([words.join(' '), ...words]);
 		if (!found || each.some((result) => !result)) return null;
 		const answer = byPositions(found.results, plan.offsets.slice(0, asked), each as PagefindSearch[]);
-		if (!settled || answer.alike <= FIRST_RESULTS || asked >= plan.words.length) return answer;
+		if (!mayAskMore(plan, asked, answer.alike)) return answer;
 	}
 	const phrase = phraseQuery(state.q);
 	// Sorted by date, the order is the date's; a quoted query is Pagefind's exact search. Otherwise words are weighed by where they stand.
@@ -190,12 +212,6 @@ async function wordSearch(state: SearchState, settled: boolean): Promise<Ordered
 	return byPositions(phraseFirst(exact.results, loose.results), words.offsets, each as PagefindSearch[]);
 }
 
-/** Hits whose data has been loaded (Pagefind keeps it, so showing them again downloads nothing). */
-const loaded = new Set<string>();
-
-/** Whether a hit's data is already loaded. */
-export const isLoaded = (hit: PagefindHit): boolean => loaded.has(hit.id);
-
 /**
  * Loads one hit's data and shapes it for display: the title links to the
  * best place (see `rankPlaces`), and the places under it are the turns and
@@ -204,7 +220,6 @@ export const isLoaded = (hit: PagefindHit): boolean => loaded.has(hit.id);
  */
 export async function resultView(hit: PagefindHit, query: string): Promise<ResultView> {
 	const data = await hit.data();
-	loaded.add(hit.id);
 	const topic = topicOf(data);
 	if (topic) return { url: data.url, title: data.meta.title ?? data.url, excerpt: '', subResults: [], topic };
 	const places = rankPlaces(data, query);

@@ -10,6 +10,7 @@
  * find the exact phrase in the page's own words (`rankPlaces`), so landing
  * does not depend on it.
  */
+import { FIRST_RESULTS, RESULTS_PER_PAGE } from './search.ts';
 import { WINDOW_SLACK, wordTokens } from './search-places.ts';
 
 /** How many of the most frequent words the build lists. */
@@ -36,6 +37,8 @@ export interface QuotePlan {
 	/** The words in the order they are asked for: `QUOTE_WORDS` first, then one more at a time. */
 	words: string[];
 	offsets: number[];
+	/** How many of the first `words` are outside the common list (the rest are common, least frequent first). */
+	rare: number;
 }
 
 /** Words a quote asks for first: two words at a known distance already pick out most phrases. */
@@ -54,9 +57,9 @@ export const QUOTE_MIN_WORDS = 4;
  * common list first (longest first, as longer words are rarer, then in quote
  * order), then the common ones, least frequent first. The search asks for
  * `QUOTE_WORDS` of them and for one more while the pages where they stand
- * at the quote's distances are too many to tell apart (`search-client.ts`),
- * so a quote of rare words reads two index chunks and one of common words a
- * few more. Undefined for a query that is no quote (`QUOTE_MIN_WORDS`) or a
+ * at the quote's distances are too many to tell apart and the next word may
+ * be asked (`mayAskMore`, `search-client.ts`), so a quote of rare words reads
+ * two index chunks and one of common words a few more. Undefined for a query that is no quote (`QUOTE_MIN_WORDS`) or a
  * quoted one (Pagefind's exact search).
  */
 export function quotePlan(query: string, common: readonly string[]): QuotePlan | undefined {
@@ -65,11 +68,60 @@ export function quotePlan(query: string, common: readonly string[]): QuotePlan |
 	const words = q.split(/\s+/).filter((word) => wordTokens(word).length > 0);
 	const rank = new Map(common.map((word, index) => [word, index]));
 	// A word's rank is that of its most frequent token; words not in the list are rare.
-	const ranked = words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)), length: bareWord(word).length }));
+	const ranked: RankedWord[] = words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)), length: bareWord(word).length }));
 	const quote = words.length >= QUOTE_MIN_WORDS || (words.length === QUOTE_MIN_WORDS - 1 && ranked.some((entry) => entry.rank !== Infinity));
 	if (!quote) return undefined;
-	const order = ranked.sort((a, b) => b.rank - a.rank || (a.rank === Infinity ? b.length - a.length : 0) || a.index - b.index);
-	return { words: order.map((entry) => bareWord(words[entry.index]!)), offsets: order.map((entry) => entry.index) };
+	const order = ranked.sort(rarestFirst);
+	return { words: order.map((entry) => bareWord(words[entry.index]!)), offsets: order.map((entry) => entry.index), rare: order.filter((entry) => entry.rank === Infinity).length };
+}
+
+/** A word of a query as `quotePlan` weighs it: where it stands, its rank in the common list (`Infinity` outside it), its length. */
+interface RankedWord {
+	index: number;
+	rank: number;
+	length: number;
+}
+
+/** Words outside the common list first, longest first (longer words are rarer), then common ones, least frequent first; ties in query order. */
+const rarestFirst = (a: RankedWord, b: RankedWord): number => b.rank - a.rank || (a.rank === Infinity ? b.length - a.length : 0) || a.index - b.index;
+
+/**
+ * Whether a quote may ask for its next word (`plan.words[asked]`) when the
+ * words asked so far leave `alike` pages alike (more than `FIRST_RESULTS`):
+ * a word outside the common list always; a common word only while the quote
+ * has fewer than `QUOTE_WORDS` others, or while more pages are alike than
+ * the first answer can load (`RESULTS_PER_PAGE`: "we wanted to solve with"
+ * leaves five pages with "wanted to solve"). A common word's index chunk
+ * lists every place it is said, so it grows with the archive (hundreds of KB
+ * at 2,000 episodes); when two rare words leave a few pages alike, loading
+ * those pages' data (`firstPageSize`, a few tens of KB each) and finding the
+ * phrase in their text is cheaper.
+ */
+export function mayAskMore(plan: QuotePlan, asked: number, alike: number): boolean {
+	if (asked >= plan.words.length || alike <= FIRST_RESULTS) return false;
+	return asked < plan.rare || plan.rare < QUOTE_WORDS || alike > RESULTS_PER_PAGE;
+}
+
+/**
+ * The word worth loading while the reader is still typing: the rarest word
+ * already typed out that is not in the common list, or none. The last word
+ * may be half typed (`o`, `ou`, `our`), and Pagefind loads every index chunk
+ * that holds a word starting with what it is asked, so a prefix of one or
+ * two letters is several chunks nobody needs; a common word may turn out to
+ * be part of a quote, which never asks for it. Loading this one word's chunk
+ * ahead is never wasted unless a rarer word follows, and the query the reader
+ * settles on asks for it (the rarest word of a quote, or one of the few
+ * words of a shorter query), so its results come sooner.
+ */
+export function typingWord(query: string, common: readonly string[]): string | undefined {
+	const words = query.trim().split(/\s+/).slice(0, -1).map(bareWord);
+	const rank = new Set(common);
+	const rare = words.flatMap((word, index) => {
+		const tokens = wordTokens(word);
+		return tokens.length > 0 && !tokens.some((token) => rank.has(token)) ? [{ index, rank: Infinity, length: word.length }] : [];
+	});
+	const best = rare.sort(rarestFirst)[0];
+	return best && words[best.index];
 }
 
 /** Hits in order, and how many of the first hold the words as well as the first does (`byWordPositions`). */

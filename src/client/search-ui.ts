@@ -5,8 +5,8 @@
  * DOM nodes built here (no HTML from the index is ever parsed into the page
  * except Pagefind's `<mark>`s, see `markedText`).
  */
-import { FIRST_RESULTS, RESULTS_PER_PAGE, firstPageSize, hasSearch, type SearchState } from './search.ts';
-import { isLoaded, resultViews, searchAnswer, type PagefindHit, type ResultView } from './search-client.ts';
+import { RESULTS_PER_PAGE, firstPageSize, hasSearch, type SearchState } from './search.ts';
+import { prefetch, resultViews, searchAnswer, type PagefindHit, type ResultView } from './search-client.ts';
 import { topicLine } from './search-topics.ts';
 
 /** The elements one search works with. */
@@ -38,23 +38,16 @@ export function searchElementsIn(root: ParentNode, input: HTMLInputElement, head
 }
 
 /**
- * Waits this long after a keystroke before searching: enough to skip most
- * letters typed in a burst, little enough that results show well within
- * 300 ms of the last key (tests/e2e/search.spec.ts measures it).
+ * Results wait until the field has been still this long. Every search loads
+ * index chunks (one per word it asks for, 35 KB and more) and its first
+ * results' data (a whole transcript each, 20–50 KB), and while the reader is
+ * still typing, the next key changes the query: a half-typed word (`o`,
+ * `ou`) is several chunks, and each passing prefix's results were downloaded
+ * for nobody. Until the pause only `prefetch` runs. Short enough that results
+ * show well within 300 ms of the last key once the index is loaded
+ * (tests/e2e/search.spec.ts measures it).
  */
-const DEBOUNCE_MS = 50;
-
-/**
- * Results whose data is not loaded yet wait until the field has been still
- * this long: each result's data is a whole transcript (20–50 KB), and while
- * the reader is still typing the next key changes the results, so the data
- * of every passing prefix was downloaded for nothing. The search itself still
- * runs after `DEBOUNCE_MS`, which loads the index chunks the next keys need,
- * but a quote asks for its two rarest words only until typing pauses
- * (`searchAnswer`): each further word it would ask is an index chunk, and the
- * next key may change which words those are.
- */
-const DATA_QUIET_MS = 150;
+const QUIET_MS = 150;
 
 /**
  * Pagefind's excerpt as text and `<mark>` elements only. The excerpt is
@@ -119,8 +112,6 @@ export class SearchController {
 	#shown = 0;
 	#run = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	/** When the reader last typed (`schedule`), to hold downloads back while typing goes on. */
-	#typed = -Infinity;
 
 	constructor(
 		private readonly elements: SearchElements,
@@ -133,11 +124,11 @@ export class SearchController {
 		});
 	}
 
-	/** Searches after a short pause (while typing). */
+	/** Searches once typing pauses (`QUIET_MS`); meanwhile loads only what the query will surely need (`prefetch`). */
 	schedule(): void {
 		clearTimeout(this.#timer);
-		this.#typed = performance.now();
-		this.#timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+		void prefetch(this.state()).catch(() => undefined);
+		this.#timer = setTimeout(() => void this.run(), QUIET_MS);
 	}
 
 	/** Searches now and shows the first page of results. */
@@ -155,22 +146,10 @@ export class SearchController {
 			return;
 		}
 		try {
-			const typing = () => DATA_QUIET_MS - (performance.now() - this.#typed);
-			const cheap = typing() > 0;
-			let answer = await searchAnswer(state, !cheap);
+			const answer = await searchAnswer(state);
 			if (answer === null || run !== this.#run) return;
-			let first = answer.hits.slice(0, answer.topics + firstPageSize(answer.alike));
-			// A cheap answer that cannot tell its first pages apart, or needs data, waits for typing to pause.
-			if (cheap && (answer.alike > FIRST_RESULTS || !first.every(isLoaded))) {
-				await new Promise((resolve) => setTimeout(resolve, Math.max(0, typing())));
-				if (run !== this.#run) return;
-				// Typing paused on this query: now it may ask for the words that tell its pages apart.
-				answer = await searchAnswer(state);
-				if (answer === null || run !== this.#run) return;
-				first = answer.hits.slice(0, answer.topics + firstPageSize(answer.alike));
-			}
 			const { hits } = answer;
-			const views = await resultViews(first, state.q);
+			const views = await resultViews(hits.slice(0, answer.topics + firstPageSize(answer.alike)), state.q);
 			if (run !== this.#run) return;
 			this.#hits = hits;
 			this.#query = state.q;

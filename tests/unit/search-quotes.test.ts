@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byWordPositions, commonWords, holdsWithin, quotePlan } from '../../src/client/search-quotes.ts';
+import { byWordPositions, commonWords, holdsWithin, mayAskMore, quotePlan, typingWord } from '../../src/client/search-quotes.ts';
 
 describe('the archive’s most frequent words', () => {
 	it('counts tokens over all texts, most frequent first, ties alphabetically', () => {
@@ -15,6 +15,7 @@ describe('what a quote asks Pagefind for', () => {
 		expect(quotePlan('our inference stack is a combination of', common)).toEqual({
 			words: ['combination', 'inference', 'stack', 'our', 'is', 'a', 'of'],
 			offsets: [5, 1, 2, 0, 3, 4, 6],
+			rare: 3,
 		});
 	});
 
@@ -31,9 +32,56 @@ describe('what a quote asks Pagefind for', () => {
 	it('leaves short queries, three rare words and quoted queries to Pagefind', () => {
 		expect(quotePlan('open source', common)).toBeUndefined();
 		expect(quotePlan('rlaif constitutional judge', common)).toBeUndefined();
-		expect(quotePlan('our inference stack', common)).toEqual({ words: ['inference', 'stack', 'our'], offsets: [1, 2, 0] });
+		expect(quotePlan('our inference stack', common)).toEqual({ words: ['inference', 'stack', 'our'], offsets: [1, 2, 0], rare: 2 });
 		expect(quotePlan('model', common)).toBeUndefined();
 		expect(quotePlan('"to just come out and say it"', common)).toBeUndefined();
+	});
+});
+
+describe('what a settled quote may ask for when pages are still alike', () => {
+	const common = ['the', 'like', 'and', 'of', 'you', 'to', 'a', 'i', 'that', 'is', 'it', 'in', 'so', 'we', 'know', 'just', 'out', 'our', 'say', 'come'];
+
+	it('asks for nothing more once the first answer can tell its pages apart', () => {
+		expect(mayAskMore(quotePlan('our inference stack is a combination of', common)!, 2, 2)).toBe(false);
+		expect(mayAskMore(quotePlan('to just come out and say it', common)!, 2, 1)).toBe(false);
+	});
+
+	it('asks for more rare words, and for a common one after two rare words only when more pages are alike than the first answer loads', () => {
+		const plan = quotePlan('our inference stack is a combination of', common)!;
+		expect(plan.words[2]).toBe('stack');
+		expect(mayAskMore(plan, 2, 3)).toBe(true);
+		expect(plan.words[3]).toBe('our');
+		expect(mayAskMore(plan, 3, 4)).toBe(false);
+		expect(mayAskMore(plan, 3, 5)).toBe(true);
+	});
+
+	it('asks for common words while a quote has fewer than two others, until none is left', () => {
+		const plan = quotePlan('to just come out and say it', common)!;
+		expect(plan.rare).toBe(0);
+		expect(mayAskMore(plan, 2, 3)).toBe(true);
+		expect(mayAskMore(plan, plan.words.length, 3)).toBe(false);
+		expect(mayAskMore(quotePlan('so you know what it is', common)!, 2, 3)).toBe(true);
+	});
+});
+
+describe('the word worth loading while the reader types', () => {
+	const common = ['the', 'like', 'and', 'of', 'you', 'to', 'a', 'i', 'that', 'is', 'it', 'in', 'so', 'we', 'know', 'just', 'out', 'our', 'say', 'come'];
+
+	it('is the rarest word typed out, never the last word, which may be half typed', () => {
+		const typed = 'our inference stack is a combination of'.split(' ').map((_, i, words) => words.slice(0, i + 1).join(' '));
+		expect(typed.map((query) => typingWord(query, common))).toEqual([undefined, undefined, 'inference', 'inference', 'inference', 'inference', 'combination']);
+		expect(typingWord('our inference s', common)).toBe('inference');
+	});
+
+	it('is never a common word, and none for a query of common words', () => {
+		expect(typingWord('to just come out and say it', common)).toBeUndefined();
+		expect(typingWord('model', common)).toBeUndefined();
+		expect(typingWord('', common)).toBeUndefined();
+	});
+
+	it('is the word without the signs around it, as Pagefind finds it', () => {
+		expect(typingWord('a $350 million', common)).toBe('350');
+		expect(typingWord('the “Brain” credit', common)).toBe('Brain');
 	});
 });
 
