@@ -7,6 +7,9 @@
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { Speaker } from '../schemas/episode.ts';
 
+/** A number of episodes as readers see it: `1 episode`, `12 episodes`. */
+export const episodeCount = (n: number): string => (n === 1 ? '1 episode' : `${n} episodes`);
+
 /** Episodes published in one month, newest first. */
 export interface MonthGroup<T> {
 	/** 1–12. */
