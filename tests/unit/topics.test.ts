@@ -29,8 +29,9 @@ import {
 	topicSource,
 	type TopicSourceEpisode,
 } from '../../src/ingest/topics.ts';
+import { latestItems, yearRuns } from '../../src/lib/archive.ts';
 import { topicIdsOfNote } from '../../src/lib/rehype-topic-links.ts';
-import { latestTopicEpisodes, topicYears, type TopicEpisodeView } from '../../src/lib/topic-views.ts';
+import type { TopicEpisodeView } from '../../src/lib/topic-views.ts';
 import type { EpisodeSummary } from '../../src/schemas/entry.ts';
 import { topicsMarkdown } from '../../src/lib/topics-file.ts';
 import { NO_TOPIC_OVERRIDES, OverridesSchema } from '../../src/schemas/overrides.ts';
@@ -355,13 +356,13 @@ describe('a topic’s page stays small as the archive grows', () => {
 	const episodes = [at('c', '2025-02-01T00:00:00Z'), at('b', '2024-09-01T00:00:00Z'), at('a', '2024-01-05T00:00:00Z'), at('old', '2022-06-01T00:00:00Z')];
 
 	test('within the limit, one page lists every episode', () => {
-		expect(latestTopicEpisodes({ episodes }, 4)).toHaveLength(4);
-		expect(topicYears({ episodes }, 4)).toEqual([]);
+		expect(latestItems(episodes, 4)).toHaveLength(4);
+		expect(yearRuns(episodes, 4)).toEqual([]);
 	});
 
 	test('past the limit, the page lists the latest episodes and every year gets a page', () => {
-		expect(latestTopicEpisodes({ episodes }, 3).map((e) => e.episode.slug)).toEqual(['c', 'b', 'a']);
-		expect(topicYears({ episodes }, 3).map((year) => [year.year, year.episodes.map((e) => e.episode.slug)])).toEqual([
+		expect(latestItems(episodes, 3).map((e) => e.episode.slug)).toEqual(['c', 'b', 'a']);
+		expect(yearRuns(episodes, 3).map((year) => [year.year, year.items.map((e) => e.episode.slug)])).toEqual([
 			[2025, ['c']],
 			[2024, ['b', 'a']],
 			[2022, ['old']],
