@@ -24,21 +24,20 @@ export function breadcrumbsLd(steps: readonly Step[], current: Step, siteUrl: UR
 	return breadcrumbList([...steps, current].map((step) => ({ name: step.name, url: absoluteUrl(step.path, siteUrl) })));
 }
 
+/** The trail above a page in one of the archive's sections: the archive, then the section's index. */
+const sectionTrail = (name: string, path: string): Step[] => [
+	{ name: 'Archive', path: homePath },
+	{ name, path },
+];
+
+/** The trail above a year of the episodes. */
+export const episodesTrail: Step[] = sectionTrail('Episodes', episodesPath);
+
 /** The trail above an episode page: the archive, the episodes, the episode's year. */
 export function episodeTrail(episode: EpisodeSummary): Step[] {
 	const year = episode.published.getUTCFullYear();
-	return [
-		{ name: 'Archive', path: homePath },
-		{ name: 'Episodes', path: episodesPath },
-		{ name: String(year), path: episodesYearPath(year) },
-	];
+	return [...episodesTrail, { name: String(year), path: episodesYearPath(year) }];
 }
-
-/** The trail above a year of the episodes. */
-export const episodesTrail: Step[] = [
-	{ name: 'Archive', path: homePath },
-	{ name: 'Episodes', path: episodesPath },
-];
 
 /** A link to a year's page, with how many episodes it lists. */
 export interface YearLink {
@@ -61,10 +60,7 @@ export const episodesYearLd = (year: number, siteUrl: URL | undefined): JsonLd[]
 ];
 
 /** The trail above a speaker page. */
-export const speakerTrail: Step[] = [
-	{ name: 'Archive', path: homePath },
-	{ name: 'Speakers', path: speakersPath },
-];
+export const speakerTrail: Step[] = sectionTrail('Speakers', speakersPath);
 
 /** JSON-LD of an episode page: the episode and its breadcrumbs. */
 export function episodeLd(episode: EpisodeSummary, siteUrl: URL | undefined): JsonLd[] {
@@ -120,10 +116,7 @@ export function roleLabel(profile: Pick<SpeakerProfile, 'role' | 'appearances'>)
 }
 
 /** The trail above a topic page. */
-export const topicTrail: Step[] = [
-	{ name: 'Archive', path: homePath },
-	{ name: 'Topics', path: topicsPath },
-];
+export const topicTrail: Step[] = sectionTrail('Topics', topicsPath);
 
 /** JSON-LD of a topic page: the topic as a defined term, the episodes the page lists as `subjectOf`, and the breadcrumbs. */
 export function topicLd(view: TopicView, siteUrl: URL | undefined): JsonLd[] {
