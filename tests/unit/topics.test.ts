@@ -36,6 +36,7 @@ import type { EpisodeSummary } from '../../src/schemas/entry.ts';
 import { topicsMarkdown } from '../../src/lib/topics-file.ts';
 import { NO_TOPIC_OVERRIDES, OverridesSchema } from '../../src/schemas/overrides.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
+import { testReturns } from './helpers/table.ts';
 
 const names = (item: string, href?: string) => {
 	const reading = readNoteItem({ text: item, ...(href ? { href } : {}) });
@@ -65,7 +66,7 @@ describe('readNoteItem', () => {
 		const reading = readNoteItem({ text: 'Command Line Interface Guidelines (clig)' });
 		expect(reading).toEqual({ topics: [{ name: 'Command Line Interface Guidelines', kind: 'product', aliases: ['clig'] }] });
 	});
-	test.each([
+	testReturns('%s is no topic', names, [
 		['Our episode with Tri Dao', 'a sentence, not a name (starts with “Our”)'],
 		['Audio:', 'a label for the items under it'],
 		['https://haveibeentrained.com/', 'a bare link, not a name'],
@@ -74,9 +75,7 @@ describe('readNoteItem', () => {
 		['Chris Lattner on Latent Space', 'a reference to an episode, not a topic'],
 		['Karpathy’s Build Conference Presentation', 'someone’s something: names whose it is, not what'],
 		['$350M Series B', 'a number, amount or date, not a name'],
-	])('%s is no topic', (item, reason) => {
-		expect(names(item)).toBe(reason);
-	});
+	]);
 	test('a single ordinary word is no name, unless the item links to its own site', () => {
 		const ordinary = (word: string) => word === 'replicate';
 		expect(readNoteItem({ text: 'Replicate' }, ordinary)).toEqual({ reason: 'an ordinary word (said in lower case in the transcripts), not a name' });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ParseProblem } from '../../src/ingest/problems.ts';
 import { detectTranscriptFormat, gluedHeadingBefore, knownNames, labelAtEnd, parseTranscript } from '../../src/ingest/transcript.ts';
+import { testReturns } from './helpers/table.ts';
 
 /** Turns as `label start-end: text` lines (paragraphs joined by ` / `). */
 const turns = (text: string, names: string[] = []) =>
@@ -9,13 +10,11 @@ const turns = (text: string, names: string[] = []) =>
 	);
 
 describe('detectTranscriptFormat', () => {
-	test.each([
+	testReturns('recognises %s', detectTranscriptFormat, [
 		['Alessio [00:00:00]: Hey everyone.Swyx [00:00:15]: Hey.', 'name-time-colon'],
 		['[00:00:00] AI Charlie: Welcome.[00:00:33] AI Charlie: We’re delighted.', 'time-name-colon'],
 		['Swyx: Welcome back. [00:00:13]Steve: Hey, how’s it going? [00:00:14]Swyx: I have had', 'name-colon-time'],
-	])('recognises %s', (text, format) => {
-		expect(detectTranscriptFormat(text)).toBe(format);
-	});
+	]);
 
 	test('has no answer for text without labels', () => {
 		expect(detectTranscriptFormat('Just some words, no labels at all.')).toBeUndefined();
