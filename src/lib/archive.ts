@@ -7,6 +7,9 @@
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { Speaker } from '../schemas/episode.ts';
 
+/** A number of episodes as readers see it: `1 episode`, `12 episodes`. */
+export const episodeCount = (n: number): string => (n === 1 ? '1 episode' : `${n} episodes`);
+
 /** Episodes published in one month, newest first. */
 export interface MonthGroup<T> {
 	/** 1–12. */
@@ -148,6 +151,19 @@ export function joinNames(names: readonly string[]): string {
 	return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
+/**
+ * How many episodes a speaker's or a topic's own page lists at most. A host
+ * appears in every episode, and a topic like OpenAI in 1,394 of 2,000 bench
+ * episodes, each with up to five quoted turns, so listing them all made such
+ * pages grow with the archive (a host's page had 22,000 elements and 1.3 MB at
+ * 2,000 episodes, docs/benchmarks.md); past this many, the page shows the
+ * latest ones and every one is on a page per year (`yearRuns`).
+ */
+export const LIST_PAGE_LIMIT = 20;
+
+/** The part of a newest-first list (a speaker's appearances, a topic's episodes) that its own page lists: all of it, or the latest `limit`. */
+export const latestItems = <T>(items: readonly T[], limit = LIST_PAGE_LIMIT): T[] => items.slice(0, limit);
+
 /** A year's run of a newest-first list of an episode's appearances or mentions. */
 export interface YearRun<T> {
 	year: number;
@@ -160,7 +176,7 @@ export interface YearRun<T> {
  * none otherwise, so most speakers and topics keep a single page. The list is
  * newest first, so each year is one run of it.
  */
-export function yearRuns<T extends { episode: Pick<EpisodeSummary, 'published'> }>(items: readonly T[], limit: number): YearRun<T>[] {
+export function yearRuns<T extends { episode: Pick<EpisodeSummary, 'published'> }>(items: readonly T[], limit = LIST_PAGE_LIMIT): YearRun<T>[] {
 	if (items.length <= limit) return [];
 	const runs: YearRun<T>[] = [];
 	for (const item of items) {

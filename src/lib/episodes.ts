@@ -8,12 +8,12 @@ import { getCollection, getEntry, render, type CollectionEntry } from 'astro:con
 import { entryFileNames, proseMarkdown } from '../ingest/mdx.ts';
 import type { EpisodeEntry } from '../schemas/entry.ts';
 import { TranscriptSchema } from '../schemas/episode.ts';
-import { yearPages, yearSummaries, type YearPage, type YearSummary } from './archive.ts';
+import { yearPages, yearRuns, yearSummaries, type YearPage, type YearRun, type YearSummary } from './archive.ts';
 import { episodeMarkdown } from './episode-markdown.ts';
 import { fullTextParts, type FullTextPart } from './llms-txt.ts';
 import { episodePath } from './routes.ts';
 import { absoluteUrl } from './site.ts';
-import { speakerProfiles, speakerYears, type SpeakerProfile, type SpeakerYear } from './speakers.ts';
+import { speakerProfiles, type Appearance, type SpeakerProfile } from './speakers.ts';
 
 /** An episode entry of the content collection. */
 export type EpisodeEntryDoc = CollectionEntry<'episodes'>;
@@ -139,10 +139,10 @@ export async function episodeYearRoutes(): Promise<{ params: { year: string }; p
 	return pages.map((page) => ({ params: { year: String(page.year) }, props: { page, years } }));
 }
 
-/** Static paths for the year pages of speakers too frequent for one page (see `speakerYears`). */
-export async function speakerYearRoutes(): Promise<{ params: { id: string; year: string }; props: { profile: SpeakerProfile; year: SpeakerYear; years: SpeakerYear[] } }[]> {
+/** Static paths for the year pages of speakers too frequent for one page (see `yearRuns`). */
+export async function speakerYearRoutes(): Promise<{ params: { id: string; year: string }; props: { profile: SpeakerProfile; year: YearRun<Appearance>; years: YearRun<Appearance>[] } }[]> {
 	return (await getSpeakerProfiles()).flatMap((profile) => {
-		const years = speakerYears(profile);
+		const years = yearRuns(profile.appearances);
 		return years.map((year) => ({ params: { id: profile.id, year: String(year.year) }, props: { profile, year, years } }));
 	});
 }

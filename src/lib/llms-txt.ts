@@ -8,6 +8,7 @@
  * first. Pure: the routes pass the episodes and their Markdown sizes in.
  */
 import { escapeHref, escapeText } from '../ingest/mdx.ts';
+import { episodeCount } from './archive.ts';
 
 /** No complete text file may be larger than this (bytes of UTF-8). */
 export const FULL_TEXT_LIMIT = 10_000_000;
@@ -96,9 +97,8 @@ export function llmsTxt(index: LlmsIndex): string {
 			'the description and show notes, the chapters, and the transcript as speaker turns, each time linked to its place on the episode page. ' +
 			'The complete text files hold the Markdown of every episode of a year, newest first, for tools that read everything at once.',
 	];
-	const count = (n: number) => (n === 1 ? '1 episode' : `${n} episodes`);
 	sections.push(
-		`## Complete text\n\n${index.parts.map((part) => link(`Every episode of ${part.name}`, index.partUrl(part.name), `${count(part.slugs.length)}, ${megabytes(part.bytes)}`)).join('\n')}`,
+		`## Complete text\n\n${index.parts.map((part) => link(`Every episode of ${part.name}`, index.partUrl(part.name), `${episodeCount(part.slugs.length)}, ${megabytes(part.bytes)}`)).join('\n')}`,
 	);
 	const years = new Map<number, LlmsEpisode[]>();
 	for (const episode of index.episodes) {

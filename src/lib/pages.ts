@@ -3,12 +3,12 @@
  * the like, computed here so route files stay thin.
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
-import type { YearSummary } from './archive.ts';
+import { latestItems, type YearRun, type YearSummary } from './archive.ts';
 import { episodesPath, episodesYearPath, episodePath, homePath, searchPath, speakerPath, speakersPath, speakerYearPath, topicPath, topicsPath, topicYearPath } from './routes.ts';
 import { absoluteUrl, site, withBase } from './site.ts';
-import { latestAppearances, type SpeakerProfile, type SpeakerYear } from './speakers.ts';
+import type { SpeakerProfile } from './speakers.ts';
 import { breadcrumbList, definedTerm, person, podcastEpisode, podcastSeries, webSite, type JsonLd } from './structured-data.ts';
-import { latestTopicEpisodes, type TopicView, type TopicYear } from './topic-views.ts';
+import type { TopicView } from './topic-views.ts';
 
 /** A breadcrumb step with both the link for the page and the absolute URL for JSON-LD. */
 export interface Step {
@@ -24,21 +24,20 @@ export function breadcrumbsLd(steps: readonly Step[], current: Step, siteUrl: UR
 	return breadcrumbList([...steps, current].map((step) => ({ name: step.name, url: absoluteUrl(step.path, siteUrl) })));
 }
 
+/** The trail above a page in one of the archive's sections: the archive, then the section's index. */
+const sectionTrail = (name: string, path: string): Step[] => [
+	{ name: 'Archive', path: homePath },
+	{ name, path },
+];
+
+/** The trail above a year of the episodes. */
+export const episodesTrail: Step[] = sectionTrail('Episodes', episodesPath);
+
 /** The trail above an episode page: the archive, the episodes, the episode's year. */
 export function episodeTrail(episode: EpisodeSummary): Step[] {
 	const year = episode.published.getUTCFullYear();
-	return [
-		{ name: 'Archive', path: homePath },
-		{ name: 'Episodes', path: episodesPath },
-		{ name: String(year), path: episodesYearPath(year) },
-	];
+	return [...episodesTrail, { name: String(year), path: episodesYearPath(year) }];
 }
-
-/** The trail above a year of the episodes. */
-export const episodesTrail: Step[] = [
-	{ name: 'Archive', path: homePath },
-	{ name: 'Episodes', path: episodesPath },
-];
 
 /** A link to a year's page, with how many episodes it lists. */
 export interface YearLink {
@@ -52,8 +51,8 @@ export const episodeYearLinks = (years: readonly YearSummary[]): YearLink[] =>
 	years.map((year) => ({ year: year.year, count: year.episodes, href: withBase(episodesYearPath(year.year)) }));
 
 /** Links to a speaker's year pages. */
-export const speakerYearLinks = (id: string, years: readonly SpeakerYear[]): YearLink[] =>
-	years.map((year) => ({ year: year.year, count: year.appearances.length, href: withBase(speakerYearPath(id, year.year)) }));
+export const speakerYearLinks = (id: string, years: readonly YearRun<unknown>[]): YearLink[] =>
+	years.map((year) => ({ year: year.year, count: year.items.length, href: withBase(speakerYearPath(id, year.year)) }));
 
 /** JSON-LD of a year's page: its breadcrumbs. */
 export const episodesYearLd = (year: number, siteUrl: URL | undefined): JsonLd[] => [
@@ -61,10 +60,7 @@ export const episodesYearLd = (year: number, siteUrl: URL | undefined): JsonLd[]
 ];
 
 /** The trail above a speaker page. */
-export const speakerTrail: Step[] = [
-	{ name: 'Archive', path: homePath },
-	{ name: 'Speakers', path: speakersPath },
-];
+export const speakerTrail: Step[] = sectionTrail('Speakers', speakersPath);
 
 /** JSON-LD of an episode page: the episode and its breadcrumbs. */
 export function episodeLd(episode: EpisodeSummary, siteUrl: URL | undefined): JsonLd[] {
@@ -96,7 +92,7 @@ export function speakerLd(profile: SpeakerProfile, siteUrl: URL | undefined): Js
 			profile.name,
 			absoluteUrl(speakerPath(profile.id), siteUrl),
 			// The episodes the page lists: a host's every episode would grow the page with the archive.
-			latestAppearances(profile).map((appearance) => absoluteUrl(episodePath(appearance.episode.slug), siteUrl)),
+			latestItems(profile.appearances).map((appearance) => absoluteUrl(episodePath(appearance.episode.slug), siteUrl)),
 			host?.url,
 		),
 		breadcrumbsLd(speakerTrail, { name: profile.name, path: speakerPath(profile.id) }, siteUrl),
@@ -120,10 +116,7 @@ export function roleLabel(profile: Pick<SpeakerProfile, 'role' | 'appearances'>)
 }
 
 /** The trail above a topic page. */
-export const topicTrail: Step[] = [
-	{ name: 'Archive', path: homePath },
-	{ name: 'Topics', path: topicsPath },
-];
+export const topicTrail: Step[] = sectionTrail('Topics', topicsPath);
 
 /** JSON-LD of a topic page: the topic as a defined term, the episodes the page lists as `subjectOf`, and the breadcrumbs. */
 export function topicLd(view: TopicView, siteUrl: URL | undefined): JsonLd[] {
@@ -134,15 +127,15 @@ export function topicLd(view: TopicView, siteUrl: URL | undefined): JsonLd[] {
 			absoluteUrl(topicsPath, siteUrl),
 			view.topic.aliases,
 			// The episodes the page lists: all of a topic said in most episodes would grow the page with the archive.
-			latestTopicEpisodes(view).map((e) => ({ name: e.episode.title, url: absoluteUrl(episodePath(e.episode.slug), siteUrl) })),
+			latestItems(view.episodes).map((e) => ({ name: e.episode.title, url: absoluteUrl(episodePath(e.episode.slug), siteUrl) })),
 		),
 		breadcrumbsLd(topicTrail, { name: view.topic.name, path: topicPath(view.topic.id) }, siteUrl),
 	];
 }
 
 /** Links to a topic's year pages. */
-export const topicYearLinks = (id: string, years: readonly TopicYear[]): YearLink[] =>
-	years.map((year) => ({ year: year.year, count: year.episodes.length, href: withBase(topicYearPath(id, year.year)) }));
+export const topicYearLinks = (id: string, years: readonly YearRun<unknown>[]): YearLink[] =>
+	years.map((year) => ({ year: year.year, count: year.items.length, href: withBase(topicYearPath(id, year.year)) }));
 
 /** The trail above a topic's year page: the topic's own page is the last step. */
 export const topicYearTrail = (topic: Pick<TopicView['topic'], 'id' | 'name'>): Step[] => [...topicTrail, { name: topic.name, path: topicPath(topic.id) }];

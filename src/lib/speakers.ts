@@ -6,7 +6,6 @@
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { Role } from '../schemas/episode.ts';
-import { yearRuns } from './archive.ts';
 
 /** How much one speaker says in one episode. */
 export interface SpeakerShare {
@@ -87,28 +86,4 @@ export function formatShare(share: number): string {
 	if (share === 0) return '0%';
 	if (share < 0.005) return '<1%';
 	return `${Math.round(share * 100)}%`;
-}
-
-/**
- * How many episodes a speaker page lists at most. A host appears in every
- * episode, so listing them all made their page grow with the archive (22,000
- * elements and 1.3 MB at 2,000 episodes, docs/benchmarks.md); past this many,
- * the page shows the latest ones and the rest are on a page per year.
- */
-export const SPEAKER_PAGE_LIMIT = 20;
-
-/** A speaker's appearances in one year, for speakers with too many for one page. */
-export interface SpeakerYear {
-	year: number;
-	appearances: Appearance[];
-}
-
-/** The appearances a speaker's own page lists: all of them, or the latest `limit`. */
-export function latestAppearances(profile: Pick<SpeakerProfile, 'appearances'>, limit = SPEAKER_PAGE_LIMIT): Appearance[] {
-	return profile.appearances.slice(0, limit);
-}
-
-/** A speaker's appearances by year (newest first), when they are more than one page lists (`yearRuns`). */
-export function speakerYears(profile: Pick<SpeakerProfile, 'appearances'>, limit = SPEAKER_PAGE_LIMIT): SpeakerYear[] {
-	return yearRuns(profile.appearances, limit).map(({ year, items }) => ({ year, appearances: items }));
 }

@@ -1,11 +1,10 @@
 /**
  * What the topic pages show, shaped from the generated topics file and the
- * episodes: the views and how a long list of episodes is bounded. Pure (no
- * Astro), unit-tested; src/lib/topics.ts reads the data.
+ * episodes: the views and how many turns a year page quotes. Pure (no Astro),
+ * unit-tested; src/lib/topics.ts reads the data.
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import type { Mention, TopicEntry, TopicKind } from '../schemas/topic.ts';
-import { yearRuns } from './archive.ts';
 
 /** A topic as a link: id and name. */
 export interface TopicLink {
@@ -38,35 +37,9 @@ export const KIND_LABELS: Record<TopicKind, { one: string; many: string }> = {
 };
 
 /**
- * How many episodes a topic's page lists at most. A topic said in most
- * episodes (OpenAI is in 1,394 of 2,000 bench episodes, each with up to five
- * quoted turns) would make its page grow with the archive; past this many,
- * the page shows the latest ones and every episode is on a page per year, as
- * for speakers (`SPEAKER_PAGE_LIMIT`).
- */
-export const TOPIC_PAGE_LIMIT = 20;
-
-/**
  * Turns quoted per episode on a topic's year page (its own page quotes up to
  * five). A year of a topic said in most episodes lists a hundred of them at
  * 2,000 bench episodes; with five quotes each, OpenAI's busiest year came to
  * 2,634 elements, close to the 3,000 a list page may have.
  */
 export const YEAR_PAGE_MENTIONS = 2;
-
-/** A topic's episodes of one year, newest first. */
-export interface TopicYear {
-	year: number;
-	episodes: TopicEpisodeView[];
-}
-
-/** The episodes a topic's own page lists: all of them, or the latest `limit`. */
-export function latestTopicEpisodes(view: Pick<TopicView, 'episodes'>, limit = TOPIC_PAGE_LIMIT): TopicEpisodeView[] {
-	return view.episodes.slice(0, limit);
-}
-
-/** A topic's episodes by year (newest first), when they are more than its page lists (`yearRuns`). */
-export function topicYears(view: Pick<TopicView, 'episodes'>, limit = TOPIC_PAGE_LIMIT): TopicYear[] {
-	return yearRuns(view.episodes, limit).map(({ year, items }) => ({ year, episodes: items }));
-}
-

@@ -4,7 +4,8 @@
  */
 import type { EpisodeSummary } from '../schemas/entry.ts';
 import { getEpisodeData } from './episodes.ts';
-import { topicYears, type TopicLink, type TopicView, type TopicYear } from './topic-views.ts';
+import { yearRuns, type YearRun } from './archive.ts';
+import type { TopicEpisodeView, TopicLink, TopicView } from './topic-views.ts';
 import { loadTopics } from './topics-file.ts';
 
 let views: Promise<TopicView[]> | undefined;
@@ -35,9 +36,9 @@ export async function topicRoutes(): Promise<{ params: { id: string }; props: { 
 }
 
 /** Static paths for the year pages of topics with more episodes than one page lists (`topics/openai/2024/`). */
-export async function topicYearRoutes(): Promise<{ params: { id: string; year: string }; props: { view: TopicView; year: TopicYear; years: TopicYear[] } }[]> {
+export async function topicYearRoutes(): Promise<{ params: { id: string; year: string }; props: { view: TopicView; year: YearRun<TopicEpisodeView>; years: YearRun<TopicEpisodeView>[] } }[]> {
 	return (await getTopicViews()).flatMap((view) => {
-		const years = topicYears(view);
+		const years = yearRuns(view.episodes);
 		return years.map((year) => ({ params: { id: view.topic.id, year: String(year.year) }, props: { view, year, years } }));
 	});
 }

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { TOPIC_PAGE_LIMIT, YEAR_PAGE_MENTIONS } from '../../src/lib/topic-views.ts';
+import { LIST_PAGE_LIMIT } from '../../src/lib/archive.ts';
+import { YEAR_PAGE_MENTIONS } from '../../src/lib/topic-views.ts';
 import { TopicsFileSchema } from '../../src/schemas/topic.ts';
 
 const dir = process.env.ARCHIVE_OUT_DIR ?? 'dist';
@@ -106,17 +107,17 @@ test('topic pages are in the sitemap', async ({ request }) => {
 
 test('a topic said in many episodes lists the latest on its page and every episode on a page per year', async ({ page, request }) => {
 	const busiest = [...topics.topics].sort((a, b) => b.episodes.length - a.episodes.length)[0]!;
-	expect(busiest.episodes.length).toBeGreaterThan(TOPIC_PAGE_LIMIT);
+	expect(busiest.episodes.length).toBeGreaterThan(LIST_PAGE_LIMIT);
 	await page.goto(`topics/${busiest.id}/`);
 	const listed = page.locator('.episode-list > li');
-	await expect(listed).toHaveCount(TOPIC_PAGE_LIMIT);
+	await expect(listed).toHaveCount(LIST_PAGE_LIMIT);
 	await expect(page.getByRole('heading', { name: 'Latest episodes' })).toBeVisible();
 	const years = page.getByRole('navigation', { name: `Episodes about ${busiest.name} by year` }).getByRole('link');
 	const hrefs = await years.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
 	expect(hrefs.length).toBeGreaterThan(1);
 	// JSON-LD names the episodes the page lists, not every one.
 	const ld = (await page.locator('script[type="application/ld+json"]').allTextContents()).flatMap((text) => [JSON.parse(text)].flat());
-	expect(ld.find((item) => item['@type'] === 'DefinedTerm').subjectOf).toHaveLength(TOPIC_PAGE_LIMIT);
+	expect(ld.find((item) => item['@type'] === 'DefinedTerm').subjectOf).toHaveLength(LIST_PAGE_LIMIT);
 	// The year pages together list every episode, once, newest first.
 	const slugs: string[] = [];
 	for (const href of hrefs) {

@@ -8,6 +8,7 @@ import type { EpisodeSummary } from '../../src/schemas/entry.ts';
 import type { EpisodeMedia } from '../../src/schemas/episode.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
 import { adeptMetadata } from '../fixtures/adept-episode.ts';
+import { testReturns } from './helpers/table.ts';
 
 /** The media of the Adept episode as the show's feed gives it. */
 const adept: EpisodeMedia = {
@@ -39,13 +40,11 @@ const site = SiteConfigSchema.parse({
 const urls = { page: 'https://x.org/e/', home: 'https://x.org/', person: (id: string) => `https://x.org/s/${id}/` };
 
 describe('siteName', () => {
-	test.each([
+	testReturns('%s is on %s', siteName, [
 		['https://www.latent.space/p/adept', 'latent.space'],
 		['https://latent.space/p/adept', 'latent.space'],
 		['https://podcast.example.org/episodes/1', 'podcast.example.org'],
-	])('%s is on %s', (url, name) => {
-		expect(siteName(url)).toBe(name);
-	});
+	]);
 
 	test('is undefined for a link that only looks like a URL', () => {
 		expect(siteName('https://[oops/p/adept')).toBeUndefined();

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { archiveStats, episodePeople, groupByYearMonth, joinNames, yearPages, yearSummaries } from '../../src/lib/archive.ts';
+import { archiveStats, episodePeople, groupByYearMonth, joinNames, latestItems, yearPages, yearRuns, yearSummaries } from '../../src/lib/archive.ts';
 import { parseDeepLinkTime, readDeepLink, turnAt } from '../../src/client/deep-link.ts';
 import { podcastElements } from '../../src/lib/feed.ts';
 import rehypeJsxHeadings from '../../src/lib/rehype-jsx-headings.ts';
-import { episodeShares, formatShare, latestAppearances, speakerProfiles, speakerYears } from '../../src/lib/speakers.ts';
+import { episodeShares, formatShare, speakerProfiles } from '../../src/lib/speakers.ts';
 import { breadcrumbList, jsonLdText, podcastEpisode } from '../../src/lib/structured-data.ts';
 import { episodeToc } from '../../src/lib/toc.ts';
 import { countWords, summarizeEpisode } from '../../src/lib/transcript-summary.ts';
@@ -153,14 +153,14 @@ describe('lists that stay small as the archive grows', () => {
 
 	test('a speaker within the limit keeps one page with every episode', () => {
 		const [host] = speakerProfiles(archive);
-		expect(latestAppearances(host!, 4)).toHaveLength(4);
-		expect(speakerYears(host!, 4)).toEqual([]);
+		expect(latestItems(host!.appearances, 4)).toHaveLength(4);
+		expect(yearRuns(host!.appearances, 4)).toEqual([]);
 	});
 
 	test('past the limit, a speaker page lists the latest episodes and every year gets a page', () => {
 		const [host] = speakerProfiles(archive);
-		expect(latestAppearances(host!, 3).map((a) => a.episode.slug)).toEqual(['c', 'b', 'a']);
-		expect(speakerYears(host!, 3).map((year) => [year.year, year.appearances.map((a) => a.episode.slug)])).toEqual([
+		expect(latestItems(host!.appearances, 3).map((a) => a.episode.slug)).toEqual(['c', 'b', 'a']);
+		expect(yearRuns(host!.appearances, 3).map((year) => [year.year, year.items.map((a) => a.episode.slug)])).toEqual([
 			[2025, ['c']],
 			[2024, ['b', 'a']],
 			[2022, ['old']],

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { META_WEIGHTS, names, nameKey, TOPIC_FIELDS, topicFirst, topicLine, topicOf, withBestTopic, withoutTopicPages } from '../../src/client/search-topics.ts';
+import { testReturns } from './helpers/table.ts';
 
 // Result data of two topic pages and an episode as Pagefind returns it from the built seed (fragments of
 // /topics/together-ai/, /topics/axolotl/ and the start of an episode's).
@@ -28,14 +29,12 @@ test('a topic result reads as a topic, its kind and how many episodes', () => {
 	expect(topicLine(topicOf(AXOLOTL)!)).toBe('Topic · Product or project · 1 episode');
 });
 
-test.each([
+testReturns('nameKey(%j) is %j', nameKey, [
 	['GPT-4', 'gpt 4'],
 	['  Weights & Biases ', 'weights biases'],
 	['Hugo Laurençon', 'hugo laurencon'],
 	['Repl.it', 'repl it'],
-])('nameKey(%j) is %j', (name, key) => {
-	expect(nameKey(name)).toBe(key);
-});
+]);
 
 describe('which topic a query names', () => {
 	const together = { title: 'Together AI', topic: topicOf(TOGETHER)! };

@@ -5,6 +5,7 @@ import { parseSiteConfig, resolveDeployment } from '../../scripts/site-config.ts
 import { joinBase, normalizeBasePath } from '../../src/shared/base-path.ts';
 import { jsonSchemaFiles } from '../../src/schemas/json-schemas.ts';
 import type { SiteConfig } from '../../src/schemas/site.ts';
+import { testReturns } from './helpers/table.ts';
 
 const config = parseSiteConfig(JSON.parse(readFileSync('content/site.json', 'utf8')));
 
@@ -49,15 +50,13 @@ describe('parseSiteConfig', () => {
 });
 
 describe('normalizeBasePath', () => {
-	test.each([
+	testReturns('%j → %j', normalizeBasePath, [
 		['', '/'],
 		['/', '/'],
 		['/repo', '/repo/'],
 		['repo/', '/repo/'],
 		['/a/b/', '/a/b/'],
-	])('%j → %j', (input, expected) => {
-		expect(normalizeBasePath(input)).toBe(expected);
-	});
+	]);
 
 	test('joinBase puts a site path under any spelling of the base', () => {
 		for (const base of ['/archive', 'archive/', '/archive/']) expect(joinBase(base, '/episodes/x/')).toBe('/archive/episodes/x/');

@@ -29,12 +29,14 @@ import {
 	topicSource,
 	type TopicSourceEpisode,
 } from '../../src/ingest/topics.ts';
+import { latestItems, yearRuns } from '../../src/lib/archive.ts';
 import { topicIdsOfNote } from '../../src/lib/rehype-topic-links.ts';
-import { latestTopicEpisodes, topicYears, type TopicEpisodeView } from '../../src/lib/topic-views.ts';
+import type { TopicEpisodeView } from '../../src/lib/topic-views.ts';
 import type { EpisodeSummary } from '../../src/schemas/entry.ts';
 import { topicsMarkdown } from '../../src/lib/topics-file.ts';
 import { NO_TOPIC_OVERRIDES, OverridesSchema } from '../../src/schemas/overrides.ts';
 import { SiteConfigSchema } from '../../src/schemas/site.ts';
+import { testReturns } from './helpers/table.ts';
 
 const names = (item: string, href?: string) => {
 	const reading = readNoteItem({ text: item, ...(href ? { href } : {}) });
@@ -64,7 +66,7 @@ describe('readNoteItem', () => {
 		const reading = readNoteItem({ text: 'Command Line Interface Guidelines (clig)' });
 		expect(reading).toEqual({ topics: [{ name: 'Command Line Interface Guidelines', kind: 'product', aliases: ['clig'] }] });
 	});
-	test.each([
+	testReturns('%s is no topic', names, [
 		['Our episode with Tri Dao', 'a sentence, not a name (starts with “Our”)'],
 		['Audio:', 'a label for the items under it'],
 		['https://haveibeentrained.com/', 'a bare link, not a name'],
@@ -73,9 +75,7 @@ describe('readNoteItem', () => {
 		['Chris Lattner on Latent Space', 'a reference to an episode, not a topic'],
 		['Karpathy’s Build Conference Presentation', 'someone’s something: names whose it is, not what'],
 		['$350M Series B', 'a number, amount or date, not a name'],
-	])('%s is no topic', (item, reason) => {
-		expect(names(item)).toBe(reason);
-	});
+	]);
 	test('a single ordinary word is no name, unless the item links to its own site', () => {
 		const ordinary = (word: string) => word === 'replicate';
 		expect(readNoteItem({ text: 'Replicate' }, ordinary)).toEqual({ reason: 'an ordinary word (said in lower case in the transcripts), not a name' });
@@ -355,13 +355,13 @@ describe('a topic’s page stays small as the archive grows', () => {
 	const episodes = [at('c', '2025-02-01T00:00:00Z'), at('b', '2024-09-01T00:00:00Z'), at('a', '2024-01-05T00:00:00Z'), at('old', '2022-06-01T00:00:00Z')];
 
 	test('within the limit, one page lists every episode', () => {
-		expect(latestTopicEpisodes({ episodes }, 4)).toHaveLength(4);
-		expect(topicYears({ episodes }, 4)).toEqual([]);
+		expect(latestItems(episodes, 4)).toHaveLength(4);
+		expect(yearRuns(episodes, 4)).toEqual([]);
 	});
 
 	test('past the limit, the page lists the latest episodes and every year gets a page', () => {
-		expect(latestTopicEpisodes({ episodes }, 3).map((e) => e.episode.slug)).toEqual(['c', 'b', 'a']);
-		expect(topicYears({ episodes }, 3).map((year) => [year.year, year.episodes.map((e) => e.episode.slug)])).toEqual([
+		expect(latestItems(episodes, 3).map((e) => e.episode.slug)).toEqual(['c', 'b', 'a']);
+		expect(yearRuns(episodes, 3).map((year) => [year.year, year.items.map((e) => e.episode.slug)])).toEqual([
 			[2025, ['c']],
 			[2024, ['b', 'a']],
 			[2022, ['old']],

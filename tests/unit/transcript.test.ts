@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ParseProblem } from '../../src/ingest/problems.ts';
 import { detectTranscriptFormat, gluedHeadingBefore, knownNames, labelAtEnd, parseTranscript } from '../../src/ingest/transcript.ts';
+import { testReturns } from './helpers/table.ts';
 
 /** Turns as `label start-end: text` lines (paragraphs joined by ` / `). */
 const turns = (text: string, names: string[] = []) =>
@@ -9,13 +10,11 @@ const turns = (text: string, names: string[] = []) =>
 	);
 
 describe('detectTranscriptFormat', () => {
-	test.each([
+	testReturns('recognises %s', detectTranscriptFormat, [
 		['Alessio [00:00:00]: Hey everyone.Swyx [00:00:15]: Hey.', 'name-time-colon'],
 		['[00:00:00] AI Charlie: Welcome.[00:00:33] AI Charlie: We’re delighted.', 'time-name-colon'],
 		['Swyx: Welcome back. [00:00:13]Steve: Hey, how’s it going? [00:00:14]Swyx: I have had', 'name-colon-time'],
-	])('recognises %s', (text, format) => {
-		expect(detectTranscriptFormat(text)).toBe(format);
-	});
+	]);
 
 	test('has no answer for text without labels', () => {
 		expect(detectTranscriptFormat('Just some words, no labels at all.')).toBeUndefined();
@@ -62,34 +61,6 @@ describe('gluedHeadingBefore', () => {
 const HOSTS = ['Alessio', 'Swyx', 'swyx'];
 
 describe('parseTranscript: `Name [hh:mm:ss]: text`', () => {
-	test('reads labels glued to sentences, with times and ends', () => {
-		expect(
-			turns('Alessio [00:00:00]: Hey everyone.Swyx [00:00:15]: Hey, and today we have David Luan.David [00:00:20]: Yeah, thanks for having me.Swyx [00:00:21]: Been a while.'),
-		).toEqual([
-			'Alessio 0-15: Hey everyone.',
-			'Swyx 15-20: Hey, and today we have David Luan.',
-			'David 20-21: Yeah, thanks for having me.',
-			'Swyx 21-?: Been a while.',
-		]);
-	});
-
-	test('reads labels without a timestamp', () => {
-		expect(turns('Swyx [00:00:21]: Glad we finally were able to make this happen.David: Yeah, happy to be part of it.Swyx: So we like to introduce the speaker.David [00:00:53]: Yeah, 30, 35.')).toEqual([
-			'Swyx 21-?: Glad we finally were able to make this happen.',
-			'David ?-?: Yeah, happy to be part of it.',
-			'Swyx ?-53: So we like to introduce the speaker.',
-			'David 53-?: Yeah, 30, 35.',
-		]);
-	});
-
-	test('keeps the words a label cut off in the turn they were said in', () => {
-		expect(turns('Mikey [00:18:30]: there are cultural forces that cue you to not think to makeSwyx [00:18:37]: music.Mikey [00:18:40]: Right.', HOSTS)).toEqual([
-			'Mikey 1110-1117: there are cultural forces that cue you to not think to make',
-			'Swyx 1117-1120: music.',
-			'Mikey 1120-?: Right.',
-		]);
-	});
-
 	test('finds section headings glued to labels', () => {
 		const result = parseTranscript(
 			'Swyx [00:42:40]: Stella’s decision is very smart.Making BetsAlessio [00:43:53]: And how do you reconcile?Soumith [00:44:00]: It is synergy in Mojo.Pytorch vs MLXSwyx [00:44:10]: So call out to Mojo.',
@@ -99,13 +70,6 @@ describe('parseTranscript: `Name [hh:mm:ss]: text`', () => {
 		expect(result.headings).toEqual([
 			{ text: 'Making Bets', before: 1, start: 2633 },
 			{ text: 'Pytorch vs MLX', before: 3, start: 2650 },
-		]);
-	});
-
-	test('reads a doubled colon', () => {
-		expect(turns('Erik [00:05:00]: But it is the data space.Swyx:: When I think of data space.', HOSTS)).toEqual([
-			'Erik 300-?: But it is the data space.',
-			'Swyx ?-?: When I think of data space.',
 		]);
 	});
 });
@@ -149,21 +113,75 @@ describe('parseTranscript: `[hh:mm:ss] Name: text`', () => {
 	});
 });
 
-describe('parseTranscript: `Name: text [hh:mm:ss]`', () => {
-	test('takes each timestamp as the end of its turn and the start of the next', () => {
-		expect(turns('Swyx: Welcome back to Latent Space. How are you this morning? [00:00:13]Steve: Hey, how’s it going? [00:00:14]Swyx: I have had the good fortune. [00:00:32]')).toEqual([
-			'Swyx 0-13: Welcome back to Latent Space. How are you this morning?',
-			'Steve 13-14: Hey, how’s it going?',
-			'Swyx 14-32: I have had the good fortune.',
-		]);
-	});
-
-	test('reads a label without a timestamp', () => {
-		expect(turns('Bryan: maybe just keep this to the blogs. That’s funny.Alessio: Uh, yeah, I think one of the things. [00:12:00]Bryan: Sure. [00:12:05]', HOSTS)).toEqual([
-			'Bryan 0-?: maybe just keep this to the blogs. That’s funny.',
-			'Alessio ?-720: Uh, yeah, I think one of the things.',
-			'Bryan 720-725: Sure.',
-		]);
+describe('parseTranscript turns', () => {
+	// One row a transcript: its layout, what it shows, the text, the names the ingest knows, and the turns it reads as.
+	test.each<{ layout: string; reads: string; text: string; names?: string[]; turns: string[] }>([
+		{
+			layout: '`Name [hh:mm:ss]: text`',
+			reads: 'reads labels glued to sentences, with times and ends',
+			text: 'Alessio [00:00:00]: Hey everyone.Swyx [00:00:15]: Hey, and today we have David Luan.David [00:00:20]: Yeah, thanks for having me.Swyx [00:00:21]: Been a while.',
+			turns: [
+				'Alessio 0-15: Hey everyone.',
+				'Swyx 15-20: Hey, and today we have David Luan.',
+				'David 20-21: Yeah, thanks for having me.',
+				'Swyx 21-?: Been a while.',
+			],
+		},
+		{
+			layout: '`Name [hh:mm:ss]: text`',
+			reads: 'reads labels without a timestamp',
+			text: 'Swyx [00:00:21]: Glad we finally were able to make this happen.David: Yeah, happy to be part of it.Swyx: So we like to introduce the speaker.David [00:00:53]: Yeah, 30, 35.',
+			turns: [
+				'Swyx 21-?: Glad we finally were able to make this happen.',
+				'David ?-?: Yeah, happy to be part of it.',
+				'Swyx ?-53: So we like to introduce the speaker.',
+				'David 53-?: Yeah, 30, 35.',
+			],
+		},
+		{
+			layout: '`Name [hh:mm:ss]: text`',
+			reads: 'keeps the words a label cut off in the turn they were said in',
+			text: 'Mikey [00:18:30]: there are cultural forces that cue you to not think to makeSwyx [00:18:37]: music.Mikey [00:18:40]: Right.',
+			names: HOSTS,
+			turns: [
+				'Mikey 1110-1117: there are cultural forces that cue you to not think to make',
+				'Swyx 1117-1120: music.',
+				'Mikey 1120-?: Right.',
+			],
+		},
+		{
+			layout: '`Name [hh:mm:ss]: text`',
+			reads: 'reads a doubled colon',
+			text: 'Erik [00:05:00]: But it is the data space.Swyx:: When I think of data space.',
+			names: HOSTS,
+			turns: [
+				'Erik 300-?: But it is the data space.',
+				'Swyx ?-?: When I think of data space.',
+			],
+		},
+		{
+			layout: '`Name: text [hh:mm:ss]`',
+			reads: 'takes each timestamp as the end of its turn and the start of the next',
+			text: 'Swyx: Welcome back to Latent Space. How are you this morning? [00:00:13]Steve: Hey, how’s it going? [00:00:14]Swyx: I have had the good fortune. [00:00:32]',
+			turns: [
+				'Swyx 0-13: Welcome back to Latent Space. How are you this morning?',
+				'Steve 13-14: Hey, how’s it going?',
+				'Swyx 14-32: I have had the good fortune.',
+			],
+		},
+		{
+			layout: '`Name: text [hh:mm:ss]`',
+			reads: 'reads a label without a timestamp',
+			text: 'Bryan: maybe just keep this to the blogs. That’s funny.Alessio: Uh, yeah, I think one of the things. [00:12:00]Bryan: Sure. [00:12:05]',
+			names: HOSTS,
+			turns: [
+				'Bryan 0-?: maybe just keep this to the blogs. That’s funny.',
+				'Alessio ?-720: Uh, yeah, I think one of the things.',
+				'Bryan 720-725: Sure.',
+			],
+		},
+	])('$layout: $reads', ({ text, names, turns: expected }) => {
+		expect(turns(text, names)).toEqual(expected);
 	});
 });
 
