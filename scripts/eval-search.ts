@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { browserLaunchOptions } from './lib/browser.ts';
 import { serveStatic } from './lib/static-server.ts';
-import { quantile } from './lib/stats.ts';
+import { quantile } from '../src/shared/stats.ts';
 import { searchOnPage } from './lib/search-eval-browser.ts';
 import { judge, missedTargets, readArchive, samplePhrases, sampleTopics, summarize, TARGETS, type EvalOutcome, type EvalQuery, type EvalVerdict } from './lib/search-eval.ts';
 

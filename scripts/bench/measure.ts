@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { medianOf } from '../lib/stats.ts';
+import { medianOf } from '../../src/shared/stats.ts';
 
 /** What one run of a command cost. */
 export interface StepCost {

@@ -4,7 +4,7 @@
  * and the Markdown section of docs/benchmarks.md. `page-speed.ts` does the
  * serving, the Lighthouse runs and the file I/O.
  */
-import { medianOf } from '../lib/stats.ts';
+import { medianOf } from '../../src/shared/stats.ts';
 
 /** A built HTML page: its path in dist/ and its raw size. */
 export interface BuiltPage {

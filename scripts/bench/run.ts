@@ -27,7 +27,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { median } from '../lib/stats.ts';
+import { median } from '../../src/shared/stats.ts';
 import { loadSiteConfig } from '../site-config.ts';
 import { readVocabulary, VOCABULARY_FILE } from '../lib/vocabulary-file.ts';
 import { editOneEpisode, generateCorpus } from './corpus-lib.ts';

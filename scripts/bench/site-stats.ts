@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipBytes, isEpisodePage, weighSite } from '../lib/budgets.ts';
-import { medianOf } from '../lib/stats.ts';
+import { medianOf } from '../../src/shared/stats.ts';
 
 /** Sizes of one file, raw and gzipped (as the budgets gzip). */
 export interface FileSize {

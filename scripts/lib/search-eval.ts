@@ -12,7 +12,7 @@ import { wordTokens } from '../../src/client/search-places.ts';
 import { transcriptItems } from '../../src/lib/transcript-view.ts';
 import type { EpisodeEntry } from '../../src/schemas/entry.ts';
 import { seededRandom } from '../bench/random.ts';
-import { quantile } from './stats.ts';
+import { quantile } from '../../src/shared/stats.ts';
 
 /** One transcript turn as the sampler needs it. */
 export interface EvalTurn {

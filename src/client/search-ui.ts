@@ -5,7 +5,7 @@
  * DOM nodes built here (no HTML from the index is ever parsed into the page
  * except Pagefind's `<mark>`s, see `markedText`).
  */
-import { RESULTS_PER_PAGE, firstPageSize, hasSearch, type SearchState } from './search.ts';
+import { RESULTS_PER_PAGE, firstPageSize, hasSearch, quietTime, type SearchState } from './search.ts';
 import { prefetch, resultViews, searchAnswer, type PagefindHit, type ResultView } from './search-client.ts';
 import { topicLine } from './search-topics.ts';
 
@@ -37,17 +37,8 @@ export function searchElementsIn(root: ParentNode, input: HTMLInputElement, head
 	};
 }
 
-/**
- * Results wait until the field has been still this long. Every search loads
- * index chunks (one per word it asks for, 35 KB and more) and its first
- * results' data (a whole transcript each, 20–50 KB), and while the reader is
- * still typing, the next key changes the query: a half-typed word (`o`,
- * `ou`) is several chunks, and each passing prefix's results were downloaded
- * for nobody. Until the pause only `prefetch` runs. Short enough that results
- * show well within 300 ms of the last key once the index is loaded
- * (tests/e2e/search.spec.ts measures it).
- */
-const QUIET_MS = 150;
+/** Gaps between keys that set the reader's pace (`quietTime`): the last few, so the pace follows the reader. */
+const PACE_KEYS = 8;
 
 /**
  * Pagefind's excerpt as text and `<mark>` elements only. The excerpt is
@@ -112,6 +103,9 @@ export class SearchController {
 	#shown = 0;
 	#run = 0;
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the last key came, and the gaps before it (`quietTime`). */
+	#lastKey = -Infinity;
+	#gaps: number[] = [];
 
 	constructor(
 		private readonly elements: SearchElements,
@@ -124,11 +118,15 @@ export class SearchController {
 		});
 	}
 
-	/** Searches once typing pauses (`QUIET_MS`); meanwhile loads only what the query will surely need (`prefetch`). */
+	/** Searches once typing pauses (`quietTime`); meanwhile loads only what the query will surely need (`prefetch`). */
 	schedule(): void {
 		clearTimeout(this.#timer);
-		void prefetch(this.state()).catch(() => undefined);
-		this.#timer = setTimeout(() => void this.run(), QUIET_MS);
+		const now = performance.now();
+		this.#gaps = [...this.#gaps, now - this.#lastKey].slice(-PACE_KEYS);
+		this.#lastKey = now;
+		const state = this.state();
+		void prefetch(state).catch(() => undefined);
+		this.#timer = setTimeout(() => void this.run(), quietTime(this.#gaps, state.q));
 	}
 
 	/** Searches now and shows the first page of results. */

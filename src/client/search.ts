@@ -5,6 +5,7 @@
  * result the words were said is `search-places.ts`).
  * No DOM and no Pagefind here, so all of it is unit-tested in Node.
  */
+import { median } from '../shared/stats.ts';
 import { META_WEIGHTS } from './search-topics.ts';
 
 /** The filters readers can narrow results by; each is a Pagefind filter of the same name. */
@@ -64,6 +65,40 @@ export const FIRST_RESULTS = 2;
  * their text then tells which holds the query best (`byPlaceQuality`).
  */
 export const firstPageSize = (alike: number): number => Math.min(RESULTS_PER_PAGE, Math.max(FIRST_RESULTS, alike));
+
+/**
+ * Results wait until the field has been still this long at least. Every
+ * search loads index chunks (one per word it asks for, 35 KB and more) and
+ * its first results' data (a whole transcript each, 20–50 KB), and while the
+ * reader is still typing, the next key changes the query: a half-typed word
+ * (`o`, `ou`) is several chunks, and each passing prefix's results are
+ * downloaded for nobody. Short enough that results show well within 300 ms of
+ * the last key once the index is loaded (tests/e2e/search.spec.ts measures it).
+ */
+export const QUIET_MS = 150;
+
+/** The longest a reader waits for results after the last key, however slowly they type. */
+export const QUIET_MAX_MS = 450;
+
+/** A gap between keys longer than this is the reader stopping, not their typing pace. */
+const TYPING_GAP_MAX_MS = 1000;
+
+/**
+ * How long the field must be still before a search runs, for a reader whose
+ * recent gaps between keys were `gaps` (ms): twice their median gap, so a
+ * reader who types a key every 150 ms is not searched at every key (at a
+ * fixed 150 ms, a phrase typed at that pace downloaded 689 KB at the median
+ * instead of 216), within `QUIET_MS`…`QUIET_MAX_MS`. Gaps of a second or more
+ * are pauses, not pace, and are left out. A query of one character (`query`,
+ * as typed) waits the longest: before a second key there is no pace to go
+ * by, one letter is nearly always the start of a word, and Pagefind asked
+ * for it loads the index chunks of every word that starts with that letter.
+ */
+export function quietTime(gaps: readonly number[], query: string): number {
+	if (query.trim().length <= 1) return QUIET_MAX_MS;
+	const pace = median(gaps.filter((gap) => gap < TYPING_GAP_MAX_MS)) ?? 0;
+	return Math.min(QUIET_MAX_MS, Math.max(QUIET_MS, 2 * pace));
+}
 
 /** Results each "More results" loads. */
 export const RESULTS_PER_PAGE = 4;

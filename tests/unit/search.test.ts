@@ -11,6 +11,9 @@ import {
 	pagefindSort,
 	phraseFirst,
 	phraseQuery,
+	QUIET_MAX_MS,
+	QUIET_MS,
+	quietTime,
 	readSearchState,
 	RESULTS_PER_PAGE,
 	searchFacets,
@@ -112,5 +115,29 @@ describe('how many results the first answer loads', () => {
 		[40, RESULTS_PER_PAGE],
 	])('%d hits alike: %d', (alike, size) => {
 		expect(firstPageSize(alike)).toBe(size);
+	});
+});
+
+describe('how long the field must be still before a search runs', () => {
+	it('is the shortest wait for a fast typist, and for the first key', () => {
+		expect(quietTime([], 'model')).toBe(QUIET_MS);
+		expect(quietTime([Infinity], 'open source')).toBe(QUIET_MS);
+		expect(quietTime([40, 60, 50, 45], 'model')).toBe(QUIET_MS);
+	});
+
+	it('is twice the median gap between keys for a slower typist', () => {
+		expect(quietTime([150, 140, 160, 900], 'mode')).toBe(310);
+		expect(quietTime([150, 150, 150], 'mod')).toBe(300);
+	});
+
+	it('leaves pauses of a second or more out, and never waits longer than the cap', () => {
+		expect(quietTime([150, 5000, 150], 'model')).toBe(300);
+		expect(quietTime([400, 450, 500], 'model')).toBe(QUIET_MAX_MS);
+	});
+
+	it('is the longest for one character, the start of a word whatever the pace', () => {
+		expect(quietTime([Infinity], 'm')).toBe(QUIET_MAX_MS);
+		expect(quietTime([40, 40], ' m ')).toBe(QUIET_MAX_MS);
+		expect(quietTime([Infinity], 'AI')).toBe(QUIET_MS);
 	});
 });

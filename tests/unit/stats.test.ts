@@ -1,6 +1,6 @@
-/** The one median and quantile of the reports (scripts/lib/stats.ts). */
+/** The one median and quantile of the reports (src/shared/stats.ts). */
 import { expect, test } from 'vitest';
-import { median, medianOf, quantile } from '../../scripts/lib/stats.ts';
+import { median, medianOf, quantile } from '../../src/shared/stats.ts';
 import { medianFigures } from '../../scripts/bench/page-speed-lib.ts';
 import { summarize } from '../../scripts/lib/search-eval.ts';
 

@@ -1,6 +1,7 @@
 /**
  * The one median and quantile every report uses (bench, page speed, search
- * evaluation), so two reports of the same runs cannot disagree on a rule.
+ * evaluation), so two reports of the same runs cannot disagree on a rule; the
+ * search in the browser takes the reader's typing pace from it too.
  */
 
 /**
