@@ -247,7 +247,7 @@ interface Word {
  * as word indices `[from, to)`, or undefined when the segment must stay as
  * written. Kept: the words up to a speaker label's colon near the start and
  * one word after it (what the layouts' label rules read), the words from the
- * last punctuation on (what the glued-label and glued-heading rules read at
+ * last sentence end on (what the glued-label and glued-heading rules read at
  * the end), and short segments that do not end like a sentence (heading lines).
  */
 export function spliceableRange(segment: string, words: readonly Word[], keep = 0): { from: number; to: number } | undefined {
@@ -278,9 +278,8 @@ const wordsOf = (text: string, offset: number): Word[] =>
 
 /**
  * The seed's spoken words of one speaker role, in order, with where each word
- * and each pair of words occurs, so a splice can continue after the same
- * words somewhere else (every pair of neighbouring words it writes is then a
- * pair the seed says).
+ * occurs, so a splice can continue after the same word somewhere else (every
+ * pair of neighbouring words it writes is then a pair the seed says).
  */
 export class ProsePool {
 	/** Words of every rewritable range, each range followed by an empty string that ends it. */
@@ -365,8 +364,9 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
  * start) and goes on from there, until it has about as many words as the
  * segment had. Every pair of neighbouring words is one the seed says (or a
  * sentence's end and another's start), so the words keep their frequencies
- * and their local grammar, but runs of six words are mostly new. It stops, within a few words of the old length,
- * after a word the seed says before the kept end if it finds one.
+ * and their local grammar, but runs of six words are mostly new. It stops
+ * within a few words of the old length, after a word the seed says before
+ * the kept end if it finds one.
  */
 export class Splicer {
 	readonly #pools: { host: ProsePool; guest: ProsePool };
