@@ -7,7 +7,10 @@
  * title, its own publication date, new guest names, and a transcript of the
  * template's layout whose turns are shuffled, shortened or lengthened and
  * mixed with turns of other episodes of the same layout, re-labelled to the
- * template's speakers and re-timed so times still increase. Templates are
+ * template's speakers and re-timed so times still increase. The words of
+ * each turn are then re-spliced (see `spliceProse`), so that runs of words
+ * are new combinations rather than verbatim copies of a seed turn that
+ * reappears in a hundred episodes. Templates are
  * used in turn (a fresh permutation for every 20 episodes), so every size has
  * the seed's mix: three transcript layouts, episodes without transcript, every
  * chapter-list variant.
@@ -32,6 +35,8 @@ export interface CorpusOptions {
 	seed?: number;
 	/** Publication time of the newest episode; older ones go back 1–6 days each. */
 	newest?: Date;
+	/** Re-splice the words of transcript turns (default true); false keeps every seed turn's words as written, as the generator did before. */
+	splice?: boolean;
 	/** The known words the ingest reads the seed with (content/vocabulary.json), so templates split as the site's pages do. */
 	words?: readonly string[];
 }
@@ -206,8 +211,221 @@ function guestRenames(guests: readonly string[], random: Random): Map<string, st
 	return renames;
 }
 
+/** Shortest and longest run of words copied from one place of the seed before the splicer jumps elsewhere (from a word that allows it). */
+const PIECE_WORDS = [1, 4] as const;
+/** How far from its old length a rewritten segment may end, to end on a pair of words the seed says. */
+const END_SLACK_WORDS = 4;
+/** A jump is made only from a word the seed follows with at least this many different words… */
+const HUB_NEXT_WORDS = 8;
+/** …none of them in more than this share of its places. */
+const HUB_TOP_SHARE = 0.25;
+/** Words of the transcript's opening turn kept as written: the introduction, which names the (renamed) guests. */
+const OPENING_KEPT_WORDS = 60;
+/** A segment shorter than this that does not end like a sentence might read as a heading line once resized, so it is kept. */
+const MIN_UNPUNCTUATED_SEGMENT_CHARS = 300;
+/**
+ * A sentence end after which the parser looks for a heading glued to the
+ * next label (`gluedHeadingBefore`): the words from the last one on are kept,
+ * and with them everything the label rules read at the end (they stop at
+ * the last of these or of `)]:,;-`, which comes no earlier).
+ */
+const STOP = /[.?!…"”]/;
+/** A word that ends a sentence: the next one may start any sentence of the seed. */
+const SENTENCE_END = /[.?!…]["”)]?$/;
+/** Words that may never be spliced in: a colon could make a speaker label, a bracket a timestamp. */
+const UNSPLICEABLE = /[:[\]]/;
+
+/** The words of a text segment, with their places. */
+interface Word {
+	text: string;
+	start: number;
+	end: number;
+}
+
+/**
+ * The part of a segment between two timestamps that the splicer may rewrite,
+ * as word indices `[from, to)`, or undefined when the segment must stay as
+ * written. Kept: the words up to a speaker label's colon near the start and
+ * one word after it (what the layouts' label rules read), the words from the
+ * last sentence end on (what the glued-label and glued-heading rules read at
+ * the end), and short segments that do not end like a sentence (heading lines).
+ */
+export function spliceableRange(segment: string, words: readonly Word[], keep = 0): { from: number; to: number } | undefined {
+	const trimmed = segment.trim();
+	if (!/[.,;:!…?]$/.test(trimmed) && trimmed.length < MIN_UNPUNCTUATED_SEGMENT_CHARS) return undefined;
+	const colon = words.slice(0, 6).findIndex((word) => word.text.endsWith(':'));
+	const from = Math.max(keep, colon + 2, 2);
+	let to = words.length - 1;
+	while (to > from && !STOP.test(words[to]!.text)) to--;
+	if (to - from < 4 || words.slice(to).some((word) => word.text.includes(':'))) return undefined;
+	return { from, to };
+}
+
+/** The segments of a turn between its timestamps, as character ranges. */
+function segments(text: string): { start: number; end: number }[] {
+	const out: { start: number; end: number }[] = [];
+	let cursor = 0;
+	for (const match of text.matchAll(TIMESTAMP)) {
+		out.push({ start: cursor, end: match.index });
+		cursor = match.index + match[0].length;
+	}
+	out.push({ start: cursor, end: text.length });
+	return out;
+}
+
+const wordsOf = (text: string, offset: number): Word[] =>
+	[...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length }));
+
+/**
+ * The seed's spoken words of one speaker role, in order, with where each word
+ * occurs, so a splice can continue after the same word somewhere else (every
+ * pair of neighbouring words it writes is then a pair the seed says).
+ */
+export class ProsePool {
+	/** Words of every rewritable range, each range followed by an empty string that ends it. */
+	readonly words: string[] = [];
+	/** Where each word occurs with a spliceable word after it. */
+	readonly #after1 = new Map<string, number[]>();
+	/** Every pair of neighbouring words, `a b`. */
+	readonly #pairs = new Set<string>();
+	/** Places of words that end a sentence, with a word after them: any of them can follow any sentence. */
+	readonly #sentenceEnds: number[] = [];
+	/** Whether each word is a place to jump from, decided once. */
+	readonly #hubs = new Map<string, boolean>();
+	/** Places with a spliceable word after them, for a jump when no place says the same words. */
+	readonly #places: number[] = [];
+
+	/** Adds the rewritable words of one seed turn. */
+	add(text: string): void {
+		const from = this.words.length;
+		for (const segment of segments(text)) {
+			const words = wordsOf(text.slice(segment.start, segment.end), segment.start);
+			const range = spliceableRange(text.slice(segment.start, segment.end), words);
+			if (!range) continue;
+			for (const word of words.slice(range.from - 1, range.to)) this.words.push(UNSPLICEABLE.test(word.text) ? '' : word.text);
+			this.words.push('');
+		}
+		for (let i = from; i + 1 < this.words.length; i++) {
+			if (!this.words[i] || !this.words[i + 1]) continue;
+			this.#places.push(i);
+			if (SENTENCE_END.test(this.words[i]!)) this.#sentenceEnds.push(i);
+			this.#pairs.add(`${this.words[i]} ${this.words[i + 1]}`);
+			push(this.#after1, this.words[i]!, i);
+		}
+	}
+
+	/** True when the seed says `b` right after `a`. */
+	says(a: string, b: string): boolean {
+		return this.#pairs.has(`${a} ${b}`);
+	}
+
+	/**
+	 * True when a jump from `word` goes somewhere new: the seed says it in
+	 * enough places, followed by enough different words, none of them most of
+	 * the time (after `kind` comes `of`, so a jump there repeats the seed).
+	 */
+	isHub(word: string): boolean {
+		if (SENTENCE_END.test(word)) return true;
+		let hub = this.#hubs.get(word);
+		if (hub === undefined) {
+			const places = this.#after1.get(word) ?? [];
+			const next = new Map<string, number>();
+			for (const place of places) next.set(this.words[place + 1]!, (next.get(this.words[place + 1]!) ?? 0) + 1);
+			hub = next.size >= HUB_NEXT_WORDS && Math.max(...next.values()) <= HUB_TOP_SHARE * places.length;
+			this.#hubs.set(word, hub);
+		}
+		return hub;
+	}
+
+	/**
+	 * A place other than `not` where `last` occurs with a word after it, or
+	 * after a sentence any sentence's end; failing both, any place (an
+	 * unmatched seam, for words the seed says only once).
+	 */
+	jump(last: string, not: number, random: Random): number {
+		const places = SENTENCE_END.test(last) ? this.#sentenceEnds : this.#after1.get(last);
+		if (!places || (places.length === 1 && places[0] === not)) return random.pick(this.#places);
+		const i = random.int(0, places.length - 1);
+		return places[i] === not ? places[(i + 1) % places.length]! : places[i]!;
+	}
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+/**
+ * Rewrites the words of each long enough segment of a turn (see
+ * `spliceableRange`). After the kept opening words it copies 1–4 words from
+ * one place of the seed said by the same role, then jumps to another place
+ * where the seed says the last word (or, after a sentence, to any sentence's
+ * start) and goes on from there, until it has about as many words as the
+ * segment had. Every pair of neighbouring words is one the seed says (or a
+ * sentence's end and another's start), so the words keep their frequencies
+ * and their local grammar, but runs of six words are mostly new. It stops
+ * within a few words of the old length, after a word the seed says before
+ * the kept end if it finds one.
+ */
+export class Splicer {
+	readonly #pools: { host: ProsePool; guest: ProsePool };
+	readonly #random: Random;
+	/** Words written minus words replaced so far: when positive, a segment that finds no good place to stop stops short. */
+	#drift = 0;
+
+	constructor(pools: { host: ProsePool; guest: ProsePool }, random: Random) {
+		this.#pools = pools;
+		this.#random = random;
+	}
+
+	/** The turn `text` (label first) with its words re-spliced from the pool of its role; its first `keepWords` words stay. */
+	splice(text: string, host: boolean, keepWords = 0): string {
+		const pool = this.#pools[host ? 'host' : 'guest'];
+		let out = '';
+		let cursor = 0;
+		let kept = keepWords;
+		for (const segment of segments(text)) {
+			const words = wordsOf(text.slice(segment.start, segment.end), segment.start);
+			const range = spliceableRange(text.slice(segment.start, segment.end), words, kept);
+			kept = Math.max(0, kept - words.length);
+			if (!range) continue;
+			const written = this.#walk(pool, words, range);
+			this.#drift += written.length - (range.to - range.from);
+			out += text.slice(cursor, words[range.from]!.start) + written.join(' ');
+			cursor = words[range.to - 1]!.end;
+		}
+		return out + text.slice(cursor);
+	}
+
+	/** New words for `words[range.from, range.to)`. */
+	#walk(pool: ProsePool, words: readonly Word[], range: { from: number; to: number }): string[] {
+		const target = range.to - range.from;
+		const next = words[range.to]!.text;
+		const limit = this.#drift > 0 ? target : target + END_SLACK_WORDS;
+		const written: string[] = [];
+		let last = words[range.from - 1]!.text;
+		// From a word the seed says rarely, every copy of this turn would jump to the same few places: say the turn's own next words first.
+		while (written.length < target && !pool.isHub(last)) written.push((last = words[range.from + written.length]!.text));
+		let at = -1;
+		let left = 0;
+		while (written.length < limit) {
+			if (written.length >= target - END_SLACK_WORDS && pool.says(last, next)) break;
+			if (at < 0 || !pool.words[at + 1] || (left <= 0 && pool.isHub(last))) {
+				at = pool.jump(last, at, this.#random);
+				left = this.#random.int(...PIECE_WORDS);
+			}
+			at++;
+			left--;
+			last = pool.words[at]!;
+			written.push(last);
+		}
+		return written;
+	}
+}
+
 /** A transcript of the template's layout: its turns shuffled, resized and mixed with turns of other episodes. */
-function recombineTurns(template: Template, pool: readonly Chunk[], random: Random): { text: string; source: number }[] {
+function recombineTurns(template: Template, pool: readonly Chunk[], random: Random, splice: (chunk: Chunk, text: string, opening: boolean) => string): { text: string; source: number }[] {
 	const [first, ...rest] = template.turns;
 	const last = rest.pop();
 	const guestLabels = [...new Set(template.turns.filter((t) => !t.host).map((t) => t.label))];
@@ -226,7 +444,7 @@ function recombineTurns(template: Template, pool: readonly Chunk[], random: Rand
 		return chunk.text.slice(0, at) + label + chunk.text.slice(at + chunk.label.length);
 	};
 	// Each chunk is its own source for re-timing, so neighbouring turns never reuse an old gap.
-	return [first!, ...middle, ...(last ? [last] : [])].map((chunk, i) => ({ text: relabel(chunk), source: i }));
+	return [first!, ...middle, ...(last ? [last] : [])].map((chunk, i) => ({ text: splice(chunk, relabel(chunk), i === 0), source: i }));
 }
 
 /** `YYYY-MM-DD HH:MM` in UTC, as the dump's header line writes it. */
@@ -250,6 +468,12 @@ export function generateCorpus(seedDump: string, hosts: readonly Host[], options
 		if (!template.format) continue;
 		pools.set(template.format, [...(pools.get(template.format) ?? []), ...template.turns.slice(1, -1)]);
 	}
+	const prose = { host: new ProsePool(), guest: new ProsePool() };
+	for (const template of templates) for (const turn of template.turns) prose[turn.host ? 'host' : 'guest'].add(turn.text);
+	// Its own stream of numbers, so titles, dates, guests and the choice of turns stay what they were before splicing.
+	const splicer = new Splicer(prose, seededRandom((options.seed ?? 1) ^ 0x5eed));
+	const splice = (chunk: Chunk, text: string, opening: boolean) =>
+		options.splice === false ? text : splicer.splice(text, chunk.host, opening ? OPENING_KEPT_WORDS : 0);
 	const show = /^From\s+(.*?),\s+published at/u.exec(raws[0]!.header)?.[1] ?? 'Latent Space: The AI Engineer Podcast';
 
 	let time = (options.newest ?? new Date(Date.UTC(2026, 8, 1, 16, 0))).getTime();
@@ -267,7 +491,7 @@ export function generateCorpus(seedDump: string, hosts: readonly Host[], options
 		let chapters = template.chapters;
 		let transcript = '';
 		if (template.format) {
-			const pieces = recombineTurns(template, pools.get(template.format) ?? [], random);
+			const pieces = recombineTurns(template, pools.get(template.format) ?? [], random, splice);
 			const timed = retime(pieces);
 			transcript = template.transcriptHeading + template.lead + timed.text;
 			if (template.duration > 0) chapters = scaleChapterTimes(chapters, timed.duration / template.duration);

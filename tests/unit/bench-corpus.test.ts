@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { generateCorpus, formatStampLike, retime, scaleChapterTimes } from '../../scripts/bench/corpus-lib.ts';
+import { generateCorpus, formatStampLike, ProsePool, retime, scaleChapterTimes, spliceableRange, Splicer } from '../../scripts/bench/corpus-lib.ts';
+import { runUniqueness } from '../../scripts/bench/run-uniqueness.ts';
 import { readVocabulary } from '../../scripts/lib/vocabulary-file.ts';
 import { seededRandom } from '../../scripts/bench/random.ts';
 import { splitDump } from '../../src/ingest/dump.ts';
@@ -16,6 +17,9 @@ const seed = readFileSync('content/sources/latent-space.txt', 'utf8');
 const { words } = readVocabulary();
 const dump = generateCorpus(seed, site.hosts, { episodes: 40, seed: 7, words });
 const { episodes, problems } = ingestText(dump, 'bench-40.txt', site.hosts);
+// The same corpus with every seed turn's words as written: the structure the splicer must leave alone.
+const verbatim = ingestText(generateCorpus(seed, site.hosts, { episodes: 40, seed: 7, words, splice: false }), 'bench-40.txt', site.hosts);
+const turnWords = (list: typeof episodes) => list.flatMap((e) => (e.transcript?.turns ?? []).map((t) => t.paragraphs.flatMap((p) => p.text.split(/\s+/)).filter(Boolean)));
 
 describe('generateCorpus', () => {
 	test('writes the dump format: a "-" line, a title, a "From … published at" line and one body line per episode', () => {
@@ -65,6 +69,85 @@ describe('generateCorpus', () => {
 	test('the same seed gives the same bytes; another seed gives another corpus', () => {
 		expect(generateCorpus(seed, site.hosts, { episodes: 5, seed: 7 })).toBe(generateCorpus(seed, site.hosts, { episodes: 5, seed: 7 }));
 		expect(generateCorpus(seed, site.hosts, { episodes: 5, seed: 8 })).not.toBe(generateCorpus(seed, site.hosts, { episodes: 5, seed: 7 }));
+	});
+});
+
+describe('splicing the words of turns', () => {
+	test('keeps every turn, label, transcript heading, chapter and title, and reports the same problems', () => {
+		const shape = (list: typeof episodes) =>
+			list.map((e) => ({
+				title: e.title,
+				chapters: e.chapters.map((c) => c.title),
+				speakers: (e.transcript?.turns ?? []).map((t) => t.speaker),
+				headings: (e.transcript?.headings ?? []).map((h) => [h.text, h.before]),
+			}));
+		expect(shape(episodes)).toEqual(shape(verbatim.episodes));
+		expect(problems.map((p) => p.message)).toEqual(verbatim.problems.map((p) => p.message));
+	});
+
+	test('keeps the number of words and bytes of the transcripts within 1 %', () => {
+		const words = turnWords(episodes).flat();
+		const before = turnWords(verbatim.episodes).flat();
+		expect(Math.abs(words.length / before.length - 1)).toBeLessThan(0.01);
+		expect(Math.abs(words.join(' ').length / before.join(' ').length - 1)).toBeLessThan(0.01);
+	});
+
+	test('makes most runs of six words occur once, where verbatim turns repeat them', () => {
+		const share = (list: typeof episodes) => {
+			const { runs, unique } = runUniqueness(turnWords(list), [], { runs: 300, length: 6, seed: 1 });
+			return unique / runs;
+		};
+		// 0.88 and 0.14 at this seed; at 2,000 episodes the spliced share is 0.71, the verbatim one 0.002 (docs/benchmarks.md).
+		expect(share(episodes)).toBeGreaterThan(0.75);
+		expect(share(verbatim.episodes)).toBeLessThan(0.3);
+	});
+});
+
+describe('spliceableRange', () => {
+	const words = (text: string) => [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+	const range = (text: string, keep = 0) => {
+		const found = spliceableRange(text, words(text), keep);
+		return found && words(text).slice(found.from, found.to).map((w) => w.text).join(' ');
+	};
+
+	test('keeps a label up to its colon and the word after it, and the words from the last sentence end on', () => {
+		expect(range(' AI Charlie: We are delighted to continue our new monthly news recap series. Please do join us.')).toBe(
+			'are delighted to continue our new monthly news recap series. Please do join',
+		);
+	});
+
+	test('keeps a heading glued to the next label, which the parser finds after the last sentence end', () => {
+		const long = 'we talked about the smell models and what they can do, '.repeat(6);
+		expect(range(`: So ${long}for perfume.Osmo - smell AI`)).toBe(`${long}for`);
+	});
+
+	test('keeps a short segment that does not end like a sentence: it may be a heading line', () => {
+		expect(range(' Introducing Wing Lian and the smell of very many models today')).toBeUndefined();
+	});
+
+	test('keeps the opening words it is told to keep', () => {
+		expect(range('Hey everyone, welcome to the Latent Space podcast, this is Alessio and today we have Priya Raman.', 8)).toBe('this is Alessio and today we have Priya');
+	});
+});
+
+describe('Splicer', () => {
+	const pool = new ProsePool();
+	for (const sentence of ['we like the model and the data a lot.', 'you train the data on the model every day.', 'they ship the code: the model wins again.'])
+		pool.add(`Swyx [00:00:01]: So ${sentence} ${sentence} ${sentence} ${sentence} And that is it.`);
+
+	test('never splices in a word with a colon or a bracket, so it makes no label or timestamp', () => {
+		expect(pool.words.some((word) => /[:[\]]/.test(word))).toBe(false);
+	});
+
+	test('writes only pairs of neighbouring words the seed says (or a sentence end and a sentence start), and keeps the label and the end', () => {
+		const turn = 'Swyx [00:00:01]: So you train the data on the model every day. we like the model and the data a lot. And that is it.';
+		const out = new Splicer({ host: pool, guest: pool }, seededRandom(2)).splice(turn, true);
+		expect(out.startsWith('Swyx [00:00:01]: So ')).toBe(true);
+		expect(out.endsWith(' it.')).toBe(true);
+		const spliced = out.slice('Swyx [00:00:01]: '.length).split(' ').slice(0, -1);
+		for (let i = 1; i < spliced.length; i++) {
+			expect(pool.says(spliced[i - 1]!, spliced[i]!) || spliced[i - 1]!.endsWith('.'), `${spliced[i - 1]} ${spliced[i]}`).toBe(true);
+		}
 	});
 });
 
