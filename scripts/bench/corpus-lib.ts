@@ -325,6 +325,8 @@ export class ProsePool {
 	 * the time (after `kind` comes `of`, so a jump there repeats the seed).
 	 */
 	isHub(word: string): boolean {
+		// An episode whose hosts (or guests) say too little to splice from keeps their words as they are.
+		if (this.#places.length === 0) return false;
 		if (SENTENCE_END.test(word)) return true;
 		let hub = this.#hubs.get(word);
 		if (hub === undefined) {
@@ -344,7 +346,7 @@ export class ProsePool {
 	 */
 	jump(last: string, not: number, random: Random): number {
 		const places = SENTENCE_END.test(last) ? this.#sentenceEnds : this.#after1.get(last);
-		if (!places || (places.length === 1 && places[0] === not)) return random.pick(this.#places);
+		if (!places || places.length === 0 || (places.length === 1 && places[0] === not)) return random.pick(this.#places);
 		const i = random.int(0, places.length - 1);
 		return places[i] === not ? places[(i + 1) % places.length]! : places[i]!;
 	}
@@ -359,7 +361,7 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
 /**
  * Rewrites the words of each long enough segment of a turn (see
  * `spliceableRange`). After the kept opening words it copies 1–4 words from
- * one place of the seed said by the same role, then jumps to another place
+ * one place of the seed said by the same role (in the episode's template), then jumps to another place
  * where the seed says the last word (or, after a sentence, to any sentence's
  * start) and goes on from there, until it has about as many words as the
  * segment had. Every pair of neighbouring words is one the seed says (or a
@@ -468,12 +470,16 @@ export function generateCorpus(seedDump: string, hosts: readonly Host[], options
 		if (!template.format) continue;
 		pools.set(template.format, [...(pools.get(template.format) ?? []), ...template.turns.slice(1, -1)]);
 	}
-	const prose = { host: new ProsePool(), guest: new ProsePool() };
-	for (const template of templates) for (const turn of template.turns) prose[turn.host ? 'host' : 'guest'].add(turn.text);
 	// Its own stream of numbers, so titles, dates, guests and the choice of turns stay what they were before splicing.
-	const splicer = new Splicer(prose, seededRandom((options.seed ?? 1) ^ 0x5eed));
-	const splice = (chunk: Chunk, text: string, opening: boolean) =>
-		options.splice === false ? text : splicer.splice(text, chunk.host, opening ? OPENING_KEPT_WORDS : 0);
+	const spliceRandom = seededRandom((options.seed ?? 1) ^ 0x5eed);
+	// Each episode's words come from its template's own turns: an episode then says about as many different words as a
+	// real one (spliced from the whole seed, a transcript said 175 different words per 1,000 against the seed's 133,
+	// which made Pagefind's index, and its memory, larger than an archive of real episodes would).
+	const splicers = templates.map((template) => {
+		const prose = { host: new ProsePool(), guest: new ProsePool() };
+		for (const turn of template.turns) prose[turn.host ? 'host' : 'guest'].add(turn.text);
+		return new Splicer(prose, spliceRandom);
+	});
 	const show = /^From\s+(.*?),\s+published at/u.exec(raws[0]!.header)?.[1] ?? 'Latent Space: The AI Engineer Podcast';
 
 	let time = (options.newest ?? new Date(Date.UTC(2026, 8, 1, 16, 0))).getTime();
@@ -491,6 +497,9 @@ export function generateCorpus(seedDump: string, hosts: readonly Host[], options
 		let chapters = template.chapters;
 		let transcript = '';
 		if (template.format) {
+			const splicer = splicers[templates.indexOf(template)]!;
+			const splice = (chunk: Chunk, text: string, opening: boolean) =>
+				options.splice === false ? text : splicer.splice(text, chunk.host, opening ? OPENING_KEPT_WORDS : 0);
 			const pieces = recombineTurns(template, pools.get(template.format) ?? [], random, splice);
 			const timed = retime(pieces);
 			transcript = template.transcriptHeading + template.lead + timed.text;
