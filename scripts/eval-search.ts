@@ -18,28 +18,18 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { browserLaunchOptions } from './lib/browser.ts';
+import { readCommandLine } from './lib/cli.ts';
 import { serveStatic } from './lib/static-server.ts';
 import { quantile } from '../src/shared/stats.ts';
 import { searchOnPage } from './lib/search-eval-browser.ts';
 import { judge, missedTargets, readArchive, samplePhrases, sampleTopics, summarize, TARGETS, type EvalOutcome, type EvalQuery, type EvalVerdict } from './lib/search-eval.ts';
 
-const { values } = parseArgs({
-	options: {
-		dist: { type: 'string', default: 'dist' },
-		entries: { type: 'string', default: 'content/episodes' },
-		phrases: { type: 'string', default: '300' },
-		topics: { type: 'string', default: '100' },
-		seed: { type: 'string', default: '13' },
-		port: { type: 'string', default: '4481' },
-		report: { type: 'string' },
-		quotes: { type: 'string', multiple: true, default: [] },
-		paste: { type: 'boolean', default: false },
-		delay: { type: 'string', default: '0' },
-		targets: { type: 'string', default: 'seed' },
-	},
+const values = readCommandLine({
+	values: { dist: 'dist', entries: 'content/episodes', phrases: '300', topics: '100', seed: '13', port: '4481', report: undefined, delay: '0', targets: 'seed' },
+	flags: ['paste'],
+	lists: ['quotes'],
 });
 const seed = Number(values.seed);
 if (values.targets !== 'seed' && values.targets !== 'large') throw new Error(`--targets is seed or large, not ${values.targets}`);

@@ -15,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from './lib/cli.ts';
 import { formatProblem } from '../src/ingest/problems.ts';
 import { ingestSources } from '../src/ingest/sources.ts';
 import { ManifestSchema, type Manifest } from '../src/schemas/manifest.ts';
@@ -32,15 +32,9 @@ const MANIFEST_FILE = '.ingest-manifest.json';
 /** Source files the ingest reads. */
 const SOURCE_FILE = /\.(?:txt|xml|rss)$/i;
 
-const { values } = parseArgs({
-	options: {
-		strict: { type: 'boolean', default: false },
-		sources: { type: 'string', default: 'content/sources' },
-		out: { type: 'string', default: 'content/episodes' },
-		site: { type: 'string', default: 'content/site.json' },
-		overrides: { type: 'string', default: 'content/overrides.json' },
-		vocabulary: { type: 'string', default: VOCABULARY_FILE },
-	},
+const values = readCommandLine({
+	values: { sources: 'content/sources', out: 'content/episodes', site: 'content/site.json', overrides: 'content/overrides.json', vocabulary: VOCABULARY_FILE },
+	flags: ['strict'],
 });
 
 /** Reads overrides.json (absent means no corrections); a file that does not fit the schema stops the run. */

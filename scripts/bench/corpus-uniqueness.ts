@@ -5,18 +5,11 @@
  * whole archive (see `run-uniqueness.ts`). Options: `--runs` (500),
  * `--length` (6), `--seed` (1).
  */
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../lib/cli.ts';
 import { readArchive } from '../lib/search-eval.ts';
 import { runUniqueness } from './run-uniqueness.ts';
 
-const { values } = parseArgs({
-	options: {
-		entries: { type: 'string', default: 'content/episodes' },
-		runs: { type: 'string', default: '500' },
-		length: { type: 'string', default: '6' },
-		seed: { type: 'string', default: '1' },
-	},
-});
+const values = readCommandLine({ values: { entries: 'content/episodes', runs: '500', length: '6', seed: '1' } });
 const archive = readArchive(values.entries);
 const result = runUniqueness(
 	archive.turns.map((turn) => turn.words),

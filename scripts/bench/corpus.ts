@@ -11,20 +11,14 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../lib/cli.ts';
 import { loadSiteConfig } from '../site-config.ts';
 import { readVocabulary } from '../lib/vocabulary-file.ts';
 import { generateCorpus } from './corpus-lib.ts';
 
-const { values } = parseArgs({
-	options: {
-		episodes: { type: 'string' },
-		out: { type: 'string' },
-		seed: { type: 'string', default: '1' },
-		source: { type: 'string', default: 'content/sources/latent-space.txt' },
-		site: { type: 'string', default: 'content/site.json' },
-		verbatim: { type: 'boolean', default: false },
-	},
+const values = readCommandLine({
+	values: { episodes: undefined, out: undefined, seed: '1', source: 'content/sources/latent-space.txt', site: 'content/site.json' },
+	flags: ['verbatim'],
 });
 const episodes = Number(values.episodes);
 if (!Number.isInteger(episodes) || episodes < 1 || !values.out) {

@@ -15,22 +15,13 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../lib/cli.ts';
 import { promisify } from 'node:util';
 import { listFiles } from './site-stats.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { choosePages, figuresOf, medianFigures, renderPageSpeed, withPageSpeed, type PageFigures, type PageSpeedRow, type PageSpeedSite } from './page-speed-lib.ts';
 
-const { values } = parseArgs({
-	options: {
-		dist: { type: 'string', default: 'dist' },
-		label: { type: 'string', default: 'this build' },
-		runs: { type: 'string', default: '3' },
-		port: { type: 'string', default: '4404' },
-		docs: { type: 'string', default: 'docs' },
-		'report-only': { type: 'boolean', default: false },
-	},
-});
+const values = readCommandLine({ values: { dist: 'dist', label: 'this build', runs: '3', port: '4404', docs: 'docs' }, flags: ['report-only'] });
 const dist = path.resolve(values.dist);
 const runs = Number(values.runs);
 const port = Number(values.port);

@@ -26,7 +26,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine } from '../lib/cli.ts';
 import { median } from '../../src/shared/stats.ts';
 import { loadSiteConfig } from '../site-config.ts';
 import { readVocabulary, VOCABULARY_FILE } from '../lib/vocabulary-file.ts';
@@ -39,19 +39,9 @@ import { smokeProblems } from './smoke.ts';
 import { lineChart } from './svg.ts';
 import { clean, prepareWorkCopy } from './workspace.ts';
 
-const { values } = parseArgs({
-	options: {
-		sizes: { type: 'string', default: '20,200,2000' },
-		runs: { type: 'string', default: '3' },
-		'big-runs': { type: 'string', default: '1' },
-		'no-search': { type: 'boolean', default: false },
-		quick: { type: 'boolean', default: false },
-		work: { type: 'string', default: '.bench' },
-		docs: { type: 'string', default: 'docs' },
-		seed: { type: 'string', default: '1' },
-		'report-only': { type: 'boolean', default: false },
-		smoke: { type: 'boolean', default: false },
-	},
+const values = readCommandLine({
+	values: { sizes: '20,200,2000', runs: '3', 'big-runs': '1', work: '.bench', docs: 'docs', seed: '1' },
+	flags: ['no-search', 'quick', 'report-only', 'smoke'],
 });
 if (values.smoke) {
 	// `npm run bench:smoke`: one cold build and one rebuild of 20 episodes in a folder of its own, then checks that
