@@ -16,9 +16,10 @@
  * seed|large (the issue's targets for the seed site, the default, or for the
  * 2,000-episode bench site). Exits 1 when a target is missed.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { COMMON_WORDS_PATH, quotePlan } from '../src/client/search-quotes.ts';
 import { browserLaunchOptions } from './lib/browser.ts';
 import { readCommandLine } from './lib/cli.ts';
 import { serveStatic } from './lib/static-server.ts';
@@ -114,6 +115,20 @@ const breakdown = kinds
 	.map((kind) => phraseRows.map((row) => row.outcome.byKind?.[kind] ?? 0))
 	.map((values, i) => ({ kind: kinds[i]!, median: quantile(values, 0.5) ?? 0, p95: quantile(values, 0.95) ?? 0 }))
 	.sort((a, b) => b.median - a.median || b.p95 - a.p95);
+/**
+ * Phrase queries by how many of their words are outside the site's common
+ * words (`quotePlan`): a quote with fewer than two such words must ask
+ * Pagefind for common words, whose index chunks grow with the archive.
+ */
+const commonList = JSON.parse(readFileSync(path.join(values.dist, COMMON_WORDS_PATH), 'utf8')) as string[];
+const rareGroup = (query: string) => {
+	const rare = quotePlan(query, commonList)?.rare;
+	return rare === undefined ? 'not a quote (under four words)' : rare >= 2 ? 'two or more rare words' : rare === 1 ? 'one rare word' : 'no rare word';
+};
+const byRare = [...Map.groupBy(phraseRows, (row) => rareGroup(row.query.query)).entries()].map(([group, rows]) => {
+	const bytes = rows.flatMap((row) => (row.outcome.bytes === undefined ? [] : [row.outcome.bytes]));
+	return `- ${group}: ${rows.length} phrases, ${kb(quantile(bytes, 0.5))} / ${kb(quantile(bytes, 0.95))}`;
+});
 const kindsOf = (byKind: Record<string, number> | undefined) =>
 	Object.entries(byKind ?? {})
 		.sort((a, b) => b[1] - a[1])
@@ -128,6 +143,7 @@ const lines = [
 	`| topics | ${t.count} | ${pct(t.episode)} | ${pct(t.place)} | – | ${t.medianMs.toFixed(0)} / ${t.p95Ms.toFixed(0)} ms | – |`,
 	'',
 	...(breakdown.length > 0 ? ['Phrase queries\' first-query bytes by kind of file, median / p95:', '', ...breakdown.map((b) => `- ${b.kind}: ${kb(b.median)} / ${kb(b.p95)}`), ''] : []),
+	...(breakdown.length > 0 ? ["Phrase queries' first-query bytes by the words a quote can ask for, median / p95:", '', ...byRare, ''] : []),
 	...(breakdown.length > 0
 		? [
 				'The heaviest phrase queries:',

@@ -2,7 +2,7 @@
  * Quotes stay cheap: a remembered quote is mostly common words (`to`, `and`,
  * `it`), and Pagefind downloads the whole index chunk of every word it is
  * asked for, so a quote touched many chunks and each grows with the archive.
- * The build writes the archive's most frequent words (`commonWords`); a quote
+ * The build lists the archive's most frequent words (`commonWords`); a quote
  * asks Pagefind for its rarest words (`quotePlan`), and the pages where those
  * stand at the same distances as in the quote come first (`byWordPositions`,
  * which orders any query's hits by where its words stand): the gaps between
@@ -13,7 +13,7 @@
 import { FIRST_RESULTS, RESULTS_PER_PAGE } from './search.ts';
 import { WINDOW_SLACK, wordTokens } from './search-places.ts';
 
-/** How many of the most frequent words the build lists. */
+/** How many of the archive's most frequent words the build lists: the common words, which a quote asks for only when it must. */
 export const COMMON_WORD_COUNT = 150;
 
 /** Where the build writes the list, below the site's base path. */
@@ -53,53 +53,67 @@ export const QUOTE_WORDS = 2;
 export const QUOTE_MIN_WORDS = 4;
 
 /**
- * The words of a quote in the order worth asking for them: those not in the
- * common list first (longest first, as longer words are rarer, then in quote
- * order), then the common ones, least frequent first. The search asks for
+ * The words of a quote in the order worth asking for them, from the build's
+ * list of the archive's most frequent words (`frequent`, most frequent first;
+ * the first `COMMON_WORD_COUNT` are common): those not in the list first
+ * (longest first, as longer words are rarer, then in quote order), then the
+ * listed ones, least frequent first. (A list of the 1,000 most frequent,
+ * to pick rarer words than length does, was tried at 2,000 episodes: the
+ * median first search grew from 398 to 409 KB, because Pagefind's chunks
+ * hold alphabetical neighbours, so a word's own frequency says little about
+ * its chunk's size; docs/search-quality.md.) The search asks for
  * `QUOTE_WORDS` of them and for one more while the pages where they stand
  * at the quote's distances are too many to tell apart and the next word may
  * be asked (`mayAskMore`, `search-client.ts`), so a quote of rare words reads
  * two index chunks and one of common words a few more. Undefined for a query that is no quote (`QUOTE_MIN_WORDS`) or a
  * quoted one (Pagefind's exact search).
  */
-export function quotePlan(query: string, common: readonly string[]): QuotePlan | undefined {
+export function quotePlan(query: string, frequent: readonly string[]): QuotePlan | undefined {
 	const q = query.trim();
 	if (/^".*"$/.test(q)) return undefined;
 	const words = q.split(/\s+/).filter((word) => wordTokens(word).length > 0);
-	const rank = new Map(common.map((word, index) => [word, index]));
-	// A word's rank is that of its most frequent token; words not in the list are rare.
-	const ranked: RankedWord[] = words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)), length: bareWord(word).length }));
-	const quote = words.length >= QUOTE_MIN_WORDS || (words.length === QUOTE_MIN_WORDS - 1 && ranked.some((entry) => entry.rank !== Infinity));
+	const ranked = rankWords(words, frequent);
+	const quote = words.length >= QUOTE_MIN_WORDS || (words.length === QUOTE_MIN_WORDS - 1 && ranked.some(isCommon));
 	if (!quote) return undefined;
 	const order = ranked.sort(rarestFirst);
-	return { words: order.map((entry) => bareWord(words[entry.index]!)), offsets: order.map((entry) => entry.index), rare: order.filter((entry) => entry.rank === Infinity).length };
+	return { words: order.map((entry) => bareWord(words[entry.index]!)), offsets: order.map((entry) => entry.index), rare: order.filter((entry) => !isCommon(entry)).length };
 }
 
-/** A word of a query as `quotePlan` weighs it: where it stands, its rank in the common list (`Infinity` outside it), its length. */
+/** Each word with where it stands and its rank in the list of frequent words: that of its most frequent token, `Infinity` outside the list. */
+function rankWords(words: readonly string[], frequent: readonly string[]): RankedWord[] {
+	const rank = new Map(frequent.map((word, index) => [word, index]));
+	return words.map((word, index) => ({ index, rank: Math.min(...wordTokens(word).map((token) => rank.get(token) ?? Infinity)), length: bareWord(word).length }));
+}
+
+/** Whether a word is one of the `COMMON_WORD_COUNT` most frequent. */
+const isCommon = (word: RankedWord): boolean => word.rank < COMMON_WORD_COUNT;
+
+/** A word of a query as `quotePlan` weighs it: where it stands, its rank among the frequent words (`Infinity` outside the list), its length. */
 interface RankedWord {
 	index: number;
 	rank: number;
 	length: number;
 }
 
-/** Words outside the common list first, longest first (longer words are rarer), then common ones, least frequent first; ties in query order. */
+/** Words outside the list first, longest first (longer words are rarer), then listed ones, least frequent first; ties in query order. */
 const rarestFirst = (a: RankedWord, b: RankedWord): number => b.rank - a.rank || (a.rank === Infinity ? b.length - a.length : 0) || a.index - b.index;
 
 /**
  * Whether a quote may ask for its next word (`plan.words[asked]`) when the
  * words asked so far leave `alike` pages alike (more than `FIRST_RESULTS`):
- * a word outside the common list always; a common word only while the quote
- * has fewer than `QUOTE_WORDS` others, or while more pages are alike than
- * the first answer can load (`RESULTS_PER_PAGE`: "we wanted to solve with"
- * leaves five pages with "wanted to solve"). A common word's index chunk
- * lists every place it is said, so it grows with the archive (hundreds of KB
- * at 2,000 episodes); when two rare words leave a few pages alike, loading
- * those pages' data (`firstPageSize`, a few tens of KB each) and finding the
- * phrase in their text is cheaper.
+ * a word outside the common list always; a common word only while more pages
+ * are alike than the first answer can load (`RESULTS_PER_PAGE`: “we wanted
+ * to solve with” leaves five pages with “wanted to solve”). A common word's
+ * index chunk lists every place it is said, so it grows with the archive
+ * (hundreds of KB each at 2,000 episodes, where a quote of common words
+ * asking one after another came to 1.3 MB); when the words asked leave a few
+ * pages alike, loading those pages' data (`firstPageSize`, a few tens of KB
+ * each) and finding the phrase in their text is cheaper. The first
+ * `QUOTE_WORDS` words are asked whatever they are.
  */
 export function mayAskMore(plan: QuotePlan, asked: number, alike: number): boolean {
 	if (asked >= plan.words.length || alike <= FIRST_RESULTS) return false;
-	return asked < plan.rare || plan.rare < QUOTE_WORDS || alike > RESULTS_PER_PAGE;
+	return asked < plan.rare || alike > RESULTS_PER_PAGE;
 }
 
 /**
@@ -113,15 +127,13 @@ export function mayAskMore(plan: QuotePlan, asked: number, alike: number): boole
  * settles on asks for it (the rarest word of a quote, or one of the few
  * words of a shorter query), so its results come sooner.
  */
-export function typingWord(query: string, common: readonly string[]): string | undefined {
+export function typingWord(query: string, frequent: readonly string[]): string | undefined {
 	const words = query.trim().split(/\s+/).slice(0, -1).map(bareWord);
-	const rank = new Set(common);
-	const rare = words.flatMap((word, index) => {
-		const tokens = wordTokens(word);
-		return tokens.length > 0 && !tokens.some((token) => rank.has(token)) ? [{ index, rank: Infinity, length: word.length }] : [];
-	});
-	const best = rare.sort(rarestFirst)[0];
-	return best && words[best.index];
+	const kept = words.filter((word) => wordTokens(word).length > 0);
+	const best = rankWords(kept, frequent)
+		.filter((word) => !isCommon(word))
+		.sort(rarestFirst)[0];
+	return best && kept[best.index];
 }
 
 /** Hits in order, and how many of the first hold the words as well as the first does (`byWordPositions`). */

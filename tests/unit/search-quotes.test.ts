@@ -55,12 +55,13 @@ describe('what a settled quote may ask for when pages are still alike', () => {
 		expect(mayAskMore(plan, 3, 5)).toBe(true);
 	});
 
-	it('asks for common words while a quote has fewer than two others, until none is left', () => {
+	it('asks a quote of common words for more only while more pages are alike than the first answer loads, until none is left', () => {
 		const plan = quotePlan('to just come out and say it', common)!;
 		expect(plan.rare).toBe(0);
-		expect(mayAskMore(plan, 2, 3)).toBe(true);
-		expect(mayAskMore(plan, plan.words.length, 3)).toBe(false);
-		expect(mayAskMore(quotePlan('so you know what it is', common)!, 2, 3)).toBe(true);
+		expect(mayAskMore(plan, 2, 3)).toBe(false);
+		expect(mayAskMore(plan, 2, 5)).toBe(true);
+		expect(mayAskMore(plan, plan.words.length, 5)).toBe(false);
+		expect(mayAskMore(quotePlan('so you know what it is', common)!, 2, 4)).toBe(false);
 	});
 });
 
