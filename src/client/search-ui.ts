@@ -125,6 +125,8 @@ export class SearchController {
 		this.#gaps = [...this.#gaps, now - this.#lastKey].slice(-PACE_KEYS);
 		this.#lastKey = now;
 		const state = this.state();
+		// An emptied field clears the results at once: there is nothing to download.
+		if (!hasSearch(state)) return void this.run();
 		void prefetch(state).catch(() => undefined);
 		this.#timer = setTimeout(() => void this.run(), quietTime(this.#gaps, state.q));
 	}
