@@ -1,0 +1,83 @@
+/**
+ * What a word costs to search for. Pagefind splits its index into chunks of
+ * alphabetically neighbouring words and downloads, for every word it is asked
+ * and for its stem, each chunk that may hold it: one when it falls inside a chunk's range,
+ * and every chunk whose range matches the word's first letters when it falls
+ * between two ranges (chunk ranges are short prefixes: `impli`–`impor`, then
+ * `impos`–`in`, so `important` lies between them, and at 2,000 episodes it
+ * loads `hypersp`–`i`, `ifr`–`im` and `impli`–`impor`: 615 KB). A frequent
+ * word's chunk lists every place it is said. The build writes each chunk's
+ * range and size after Pagefind has run (`scripts/index-chunks.ts`), so a
+ * quote can ask for the words that cost least (`search-quotes.ts`). Pagefind
+ * looks up a word's stem too, so the client stems as it does (`porter2`, a
+ * few KB of the lazily loaded search module).
+ */
+import { stem } from 'porter2';
+
+/** Where the build writes the chunk list, below the site's base path. */
+export const INDEX_CHUNKS_PATH = 'search/index-chunks.json';
+
+/**
+ * The chunk list as written: Pagefind's ranges in its order, with the size of
+ * each file as served. Only a guide to what words cost: a list that does not
+ * match the index (a deploy half done) makes a quote ask for dearer words,
+ * never find other pages, as Pagefind itself decides what to download.
+ */
+export interface IndexChunks {
+	/** `[from, to, bytes]` per chunk, in Pagefind's order (alphabetical). */
+	chunks: [from: string, to: string, bytes: number][];
+	/** The median size of a transcript's data file (`pf_fragment`): what loading one more result costs. */
+	pageBytes: number;
+}
+
+/**
+ * A word as Pagefind looks it up: lower case, without punctuation (the
+ * apostrophe of `that's` too: `thats`; Pagefind drops the Unicode punctuation
+ * classes other than connectors, so `_` stays, and so do currency signs), and
+ * without diacritics (`café`: `cafe`; the Japanese voicing marks stay).
+ */
+export function pagefindTerm(word: string): string {
+	const bare = word.replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, '').toLocaleLowerCase();
+	const stripped = bare.normalize('NFD').replace(/(?![\u3099\u309A])\p{M}/gu, '');
+	return /[\u3099\u309A]/.test(stripped) ? stripped.normalize('NFC') : stripped;
+}
+
+/**
+ * The chunks (indices into `chunks`) Pagefind downloads for one word as it
+ * looks it up (`pagefindTerm`), as its WebAssembly decides: those of the word
+ * and those of its stem (Porter2, Pagefind's English stemmer: `things` also
+ * loads the chunk of `thing`, `that's` that of `that`). Checked against the
+ * chunks the browser downloads in tests/e2e/search-chunks.spec.ts.
+ */
+export function chunksFor(term: string, chunks: IndexChunks['chunks']): number[] {
+	const stemmed = stem(term);
+	const both = new Set([...rangeChunks(term, chunks), ...rangeChunks(stemmed, chunks)]);
+	return [...both].sort((a, b) => a - b);
+}
+
+/**
+ * The chunks Pagefind looks a term up in: the chunk whose range holds it;
+ * when none does, every chunk whose range, cut to the term's length, holds
+ * the term cut to the range's (any chunk that may hold a word starting with
+ * it, or that it starts with).
+ */
+export function rangeChunks(term: string, chunks: IndexChunks['chunks']): number[] {
+	const inside = chunks.findIndex(([from, to]) => term >= from && term <= to);
+	if (inside !== -1) return [inside];
+	return chunks.flatMap(([from, to], index) => {
+		const start = Math.min(term.length, from.length);
+		const end = Math.min(term.length, to.length);
+		return term.slice(0, start) >= from.slice(0, start) && term.slice(0, end) <= to.slice(0, end) ? [index] : [];
+	});
+}
+
+/** Bytes of the chunks not yet in `loaded` that searching for `word` downloads; adds them to `loaded`. */
+export function newChunkBytes(word: string, index: IndexChunks, loaded: Set<number>): number {
+	let bytes = 0;
+	for (const chunk of chunksFor(pagefindTerm(word), index.chunks)) {
+		if (loaded.has(chunk)) continue;
+		loaded.add(chunk);
+		bytes += index.chunks[chunk]![2];
+	}
+	return bytes;
+}
