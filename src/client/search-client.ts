@@ -8,6 +8,7 @@
 import { normalizeBasePath } from '../shared/base-path.ts';
 import { EXCERPT_WORDS, FIRST_RESULTS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
+import { INDEX_CHUNKS_PATH, type IndexChunks } from './search-chunks.ts';
 import { bareWord, byWordPositions, COMMON_WORDS_PATH, mayAskMore, QUOTE_WORDS, quotePlan, typingWord, type OrderedHits, type QuotePlan } from './search-quotes.ts';
 import { names, TOPIC_CANDIDATES, TOPIC_PAGES_FILTER, topicFirst, topicOf, withBestTopic, withoutTopicPages, type TopicResult } from './search-topics.ts';
 
@@ -89,14 +90,28 @@ export function loadPagefind(): Promise<PagefindModule> {
 	return loading;
 }
 
-let common: Promise<string[]> | undefined;
+/** The build's word lists for quotes: the most frequent words, and what each index chunk weighs. */
+interface QuoteLists {
+	frequent: string[];
+	index?: IndexChunks | undefined;
+}
 
-/** The archive's most frequent words, as the build listed them; none if the list cannot load (then quotes ask for every word). */
-function loadCommonWords(): Promise<string[]> {
-	common ??= fetch(`${basePath()}${COMMON_WORDS_PATH}`)
-		.then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
-		.catch(() => []);
-	return common;
+let lists: Promise<QuoteLists> | undefined;
+
+/** A JSON file of the build, or undefined when it cannot load. */
+const loadJson = <T>(file: string): Promise<T | undefined> =>
+	fetch(`${basePath()}${file}`)
+		.then((response) => (response.ok ? (response.json() as Promise<T>) : undefined))
+		.catch(() => undefined);
+
+/**
+ * The build's lists for quotes, loaded once. Without the frequent words a
+ * quote asks for every word; without the chunk list it ranks its words by
+ * frequency (`quotePlan`).
+ */
+function loadQuoteLists(): Promise<QuoteLists> {
+	lists ??= Promise.all([loadJson<string[]>(COMMON_WORDS_PATH), loadJson<IndexChunks>(INDEX_CHUNKS_PATH)]).then(([frequent, index]) => ({ frequent: frequent ?? [], index }));
+	return lists;
 }
 
 /** A query's words as Pagefind searches them alone (without the signs around them), and where each stands in the query. */
@@ -143,9 +158,9 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
  * pause; `prefetch` runs while it goes on).
  */
 export async function searchAnswer(state: SearchState): Promise<SearchAnswer | null> {
-	const frequent = await loadCommonWords();
+	const { frequent, index } = await loadQuoteLists();
 	// Sorted by date, every word must match, so a quote asks for all of them (no plan).
-	const plan = state.sort === 'relevance' ? quotePlan(state.q, frequent) : undefined;
+	const plan = state.sort === 'relevance' ? quotePlan(state.q, frequent, index) : undefined;
 	const [answer, topic] = await Promise.all([wordSearch(state, plan), bestTopic(state, plan)]);
 	if (answer === null || topic === null) return null;
 	return { hits: withBestTopic(answer.hits, topic), alike: answer.alike, topics: topic ? 1 : 0 };
@@ -160,8 +175,8 @@ let prefetched: string | undefined;
  * any result's data.
  */
 export async function prefetch(state: SearchState): Promise<void> {
-	const [pagefind, frequent] = await Promise.all([loadPagefind(), loadCommonWords()]);
-	const word = typingWord(state.q, frequent);
+	const [pagefind, { frequent, index }] = await Promise.all([loadPagefind(), loadQuoteLists()]);
+	const word = typingWord(state.q, frequent, index);
 	if (!word || word === prefetched) return;
 	prefetched = word;
 	await pagefind.preload(word);

@@ -2,8 +2,9 @@
  * Quotes stay cheap: a remembered quote is mostly common words (`to`, `and`,
  * `it`), and Pagefind downloads the whole index chunk of every word it is
  * asked for, so a quote touched many chunks and each grows with the archive.
- * The build lists the archive's most frequent words (`commonWords`); a quote
- * asks Pagefind for its rarest words (`quotePlan`), and the pages where those
+ * The build lists the archive's most frequent words (`commonWords`) and what
+ * each index chunk weighs (`search-chunks.ts`); a quote asks Pagefind for the
+ * words that cost least (`quotePlan`), and the pages where those
  * stand at the same distances as in the quote come first (`byWordPositions`,
  * which orders any query's hits by where its words stand): the gaps between
  * them are where the common words stand. The places under each result then
@@ -11,6 +12,7 @@
  * does not depend on it.
  */
 import { FIRST_RESULTS, RESULTS_PER_PAGE } from './search.ts';
+import { newChunkBytes, type IndexChunks } from './search-chunks.ts';
 import { WINDOW_SLACK, wordTokens } from './search-places.ts';
 
 /** How many of the archive's most frequent words the build lists: the common words, which a quote asks for only when it must. */
@@ -37,8 +39,10 @@ export interface QuotePlan {
 	/** The words in the order they are asked for: `QUOTE_WORDS` first, then one more at a time. */
 	words: string[];
 	offsets: number[];
-	/** How many of the first `words` are outside the common list (the rest are common, least frequent first). */
+	/** How many of `words` are outside the common list. */
 	rare: number;
+	/** With the build's chunk list: the bytes each word adds to those asked before it, and what one more result's data costs. */
+	cost?: { bytes: number[]; pageBytes: number } | undefined;
 }
 
 /** Words a quote asks for first: two words at a known distance already pick out most phrases. */
@@ -53,30 +57,57 @@ export const QUOTE_WORDS = 2;
 export const QUOTE_MIN_WORDS = 4;
 
 /**
- * The words of a quote in the order worth asking for them, from the build's
- * list of the archive's most frequent words (`frequent`, most frequent first;
- * the first `COMMON_WORD_COUNT` are common): those not in the list first
- * (longest first, as longer words are rarer, then in quote order), then the
- * listed ones, least frequent first. (A list of the 1,000 most frequent,
- * to pick rarer words than length does, was tried at 2,000 episodes: the
- * median first search grew from 398 to 409 KB, because Pagefind's chunks
- * hold alphabetical neighbours, so a word's own frequency says little about
- * its chunk's size; docs/search-quality.md.) The search asks for
- * `QUOTE_WORDS` of them and for one more while the pages where they stand
- * at the quote's distances are too many to tell apart and the next word may
- * be asked (`mayAskMore`, `search-client.ts`), so a quote of rare words reads
- * two index chunks and one of common words a few more. Undefined for a query that is no quote (`QUOTE_MIN_WORDS`) or a
- * quoted one (Pagefind's exact search).
+ * The words of a quote in the order worth asking for them. With the build's
+ * chunk list (`index`): the word whose index chunks add the fewest bytes to
+ * those already asked for, one after another (a word whose chunks are loaded
+ * costs nothing), ties as without it. Without it: from the build's list of
+ * the archive's most frequent words (`frequent`, most frequent first; the
+ * first `COMMON_WORD_COUNT` are common), those not in the list first (longest
+ * first, as longer words are rarer, then in quote order), then the listed
+ * ones, least frequent first. (Frequency alone misjudges the cost: Pagefind's
+ * chunks hold alphabetical neighbours, so a rare word can share a large chunk
+ * with a frequent one, and a word between two chunks' ranges loads several;
+ * at 2,000 episodes the first two words cost 521 KB at the 95th percentile
+ * ranked by frequency, 207 KB ranked by their chunks: docs/search-quality.md.)
+ * The search asks for `QUOTE_WORDS` of them and for one more while the pages
+ * where they stand at the quote's distances are too many to tell apart and
+ * the next word may be asked (`mayAskMore`, `search-client.ts`). Undefined for
+ * a query that is no quote (`QUOTE_MIN_WORDS`) or a quoted one (Pagefind's
+ * exact search).
  */
-export function quotePlan(query: string, frequent: readonly string[]): QuotePlan | undefined {
+export function quotePlan(query: string, frequent: readonly string[], index?: IndexChunks): QuotePlan | undefined {
 	const q = query.trim();
 	if (/^".*"$/.test(q)) return undefined;
 	const words = q.split(/\s+/).filter((word) => wordTokens(word).length > 0);
 	const ranked = rankWords(words, frequent);
 	const quote = words.length >= QUOTE_MIN_WORDS || (words.length === QUOTE_MIN_WORDS - 1 && ranked.some(isCommon));
 	if (!quote) return undefined;
+	const bare = (entry: RankedWord) => bareWord(words[entry.index]!);
 	const order = ranked.sort(rarestFirst);
-	return { words: order.map((entry) => bareWord(words[entry.index]!)), offsets: order.map((entry) => entry.index), rare: order.filter((entry) => !isCommon(entry)).length };
+	const costly = index ? cheapestFirst(order, bare, index) : undefined;
+	const chosen = costly?.order ?? order;
+	return {
+		words: chosen.map(bare),
+		offsets: chosen.map((entry) => entry.index),
+		rare: chosen.filter((entry) => !isCommon(entry)).length,
+		cost: costly && { bytes: costly.bytes, pageBytes: index!.pageBytes },
+	};
+}
+
+/** `words` (already in `rarestFirst` order) reordered so each adds the fewest new chunk bytes to those before it, with what each adds. */
+function cheapestFirst(words: readonly RankedWord[], bare: (word: RankedWord) => string, index: IndexChunks): { order: RankedWord[]; bytes: number[] } {
+	const left = [...words];
+	const loaded = new Set<number>();
+	const order: RankedWord[] = [];
+	const bytes: number[] = [];
+	while (left.length > 0) {
+		// What each word left would add now; the first of the cheapest keeps `rarestFirst` among equals.
+		const adds = left.map((word) => newChunkBytes(bare(word), index, new Set(loaded)));
+		const best = adds.indexOf(Math.min(...adds));
+		bytes.push(newChunkBytes(bare(left[best]!), index, loaded));
+		order.push(...left.splice(best, 1));
+	}
+	return { order, bytes };
 }
 
 /** Each word with where it stands and its rank in the list of frequent words: that of its most frequent token, `Infinity` outside the list. */
@@ -100,39 +131,45 @@ const rarestFirst = (a: RankedWord, b: RankedWord): number => b.rank - a.rank ||
 
 /**
  * Whether a quote may ask for its next word (`plan.words[asked]`) when the
- * words asked so far leave `alike` pages alike (more than `FIRST_RESULTS`):
- * a word outside the common list always; a common word only while more pages
- * are alike than the first answer can load (`RESULTS_PER_PAGE`: “we wanted
- * to solve with” leaves five pages with “wanted to solve”). A common word's
- * index chunk lists every place it is said, so it grows with the archive
- * (hundreds of KB each at 2,000 episodes, where a quote of common words
- * asking one after another came to 1.3 MB); when the words asked leave a few
- * pages alike, loading those pages' data (`firstPageSize`, a few tens of KB
- * each) and finding the phrase in their text is cheaper. The first
- * `QUOTE_WORDS` words are asked whatever they are.
+ * words asked so far leave `alike` pages alike (more than `FIRST_RESULTS`).
+ * While more pages are alike than the first answer loads
+ * (`RESULTS_PER_PAGE`), always: their data could not tell them apart. Else,
+ * with the build's chunk list (`plan.cost`), when the word's new chunks cost
+ * less than the data of the alike pages past the first `FIRST_RESULTS`,
+ * which the first answer loads instead to find the phrase in their text
+ * (`firstPageSize`); without it, a word outside the common list always, and
+ * a common one never (a common word's chunk lists every place it is said:
+ * hundreds of KB each at 2,000 episodes, where a quote of common words asking
+ * one after another came to 1.3 MB). The first `QUOTE_WORDS` words are asked
+ * whatever they are.
  */
 export function mayAskMore(plan: QuotePlan, asked: number, alike: number): boolean {
 	if (asked >= plan.words.length || alike <= FIRST_RESULTS) return false;
-	return asked < plan.rare || alike > RESULTS_PER_PAGE;
+	if (alike > RESULTS_PER_PAGE) return true;
+	if (plan.cost) return plan.cost.bytes[asked]! < (alike - FIRST_RESULTS) * plan.cost.pageBytes;
+	return asked < plan.rare;
 }
 
 /**
- * The word worth loading while the reader is still typing: the rarest word
- * already typed out that is not in the common list, or none. The last word
- * may be half typed (`o`, `ou`, `our`), and Pagefind loads every index chunk
- * that holds a word starting with what it is asked, so a prefix of one or
- * two letters is several chunks nobody needs; a common word may turn out to
- * be part of a quote, which never asks for it. Loading this one word's chunk
- * ahead is never wasted unless a rarer word follows, and the query the reader
- * settles on asks for it (the rarest word of a quote, or one of the few
- * words of a shorter query), so its results come sooner.
+ * The word worth loading while the reader is still typing: of the words
+ * already typed out that are not in the common list, the one whose index
+ * chunks cost least (with the build's chunk list, `index`), else the rarest;
+ * or none. The last word may be half typed (`o`, `ou`, `our`), and Pagefind
+ * loads every index chunk that holds a word starting with what it is asked,
+ * so a prefix of one or two letters is several chunks nobody needs; a common
+ * word may turn out to be part of a quote, which asks for it only if it must.
+ * Loading this one word's chunks ahead is never wasted unless a cheaper word
+ * follows, and the query the reader settles on asks for it (the cheapest
+ * words of a quote, or every word of a shorter query), so its results come
+ * sooner.
  */
-export function typingWord(query: string, frequent: readonly string[]): string | undefined {
+export function typingWord(query: string, frequent: readonly string[], index?: IndexChunks): string | undefined {
 	const words = query.trim().split(/\s+/).slice(0, -1).map(bareWord);
 	const kept = words.filter((word) => wordTokens(word).length > 0);
-	const best = rankWords(kept, frequent)
+	const candidates = rankWords(kept, frequent)
 		.filter((word) => !isCommon(word))
-		.sort(rarestFirst)[0];
+		.sort(rarestFirst);
+	const best = index ? cheapestFirst(candidates, (word) => kept[word.index]!, index).order[0] : candidates[0];
 	return best && kept[best.index];
 }
 

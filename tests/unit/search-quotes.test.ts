@@ -1,5 +1,37 @@
 import { describe, expect, it } from 'vitest';
+import type { IndexChunks } from '../../src/client/search-chunks.ts';
 import { byWordPositions, commonWords, holdsWithin, mayAskMore, quotePlan, typingWord } from '../../src/client/search-quotes.ts';
+
+/**
+ * The chunks the words of two quotes fall in, from the 2,000-episode bench
+ * site's chunk list (`.bench/site/dist/search/index-chunks.json`, Pagefind
+ * 1.6), with its median transcript data size. `important` lies between
+ * `impli`–`impor` and `impos`–`in`, so Pagefind loads three chunks for it.
+ */
+const BENCH_INDEX: IndexChunks = {
+	chunks: [
+		['824', 'a', 514657],
+		['ana', 'and', 647382],
+		['asso', 'at', 143596],
+		['collecti', 'come', 70113],
+		['hypersp', 'i', 480139],
+		['ifr', 'im', 99371],
+		['impli', 'impor', 34996],
+		['issw', 'it', 555280],
+		['julia', 'just', 232584],
+		['morea', 'mos', 63312],
+		['oc', 'of', 571598],
+		['ours', 'out', 95748],
+		['sawy', 'say', 66384],
+		['smoo', 'so', 296402],
+		['soni', 'sor', 104899],
+		['thatd', 'the', 678775],
+		['theyv', 'thing', 180633],
+		['things', 'think', 261915],
+		['tldrawc', 'to', 534504],
+	],
+	pageBytes: 22797,
+};
 
 describe('the archive’s most frequent words', () => {
 	it('counts tokens over all texts, most frequent first, ties alphabetically', () => {
@@ -35,6 +67,46 @@ describe('what a quote asks Pagefind for', () => {
 		expect(quotePlan('our inference stack', common)).toEqual({ words: ['inference', 'stack', 'our'], offsets: [1, 2, 0], rare: 2 });
 		expect(quotePlan('model', common)).toBeUndefined();
 		expect(quotePlan('"to just come out and say it"', common)).toBeUndefined();
+	});
+});
+
+describe('what a quote asks Pagefind for, by what its words cost to download', () => {
+	const common = ['the', 'like', 'and', 'of', 'you', 'to', 'a', 'i', 'that', 'is', 'it', 'in', 'so', 'we', 'know', 'just', 'out', 'our', 'say', 'come', 'most', 'at', 'things'];
+
+	it('asks for the words whose chunks cost least first, not the rarest', () => {
+		// Ranked by frequency it asked for important (615 KB in three chunks) and sort (401 KB in two) first.
+		expect(quotePlan('a sort of the most important things at', common)?.words.slice(0, 2)).toEqual(['important', 'sort']);
+		const plan = quotePlan('a sort of the most important things at', common, BENCH_INDEX)!;
+		expect(plan.words.slice(0, 3)).toEqual(['most', 'at', 'sort']);
+		expect(plan.offsets.slice(0, 3)).toEqual([4, 7, 1]);
+		expect(plan.cost?.bytes.slice(0, 3)).toEqual([63312, 143596, 104899 + 296402]);
+	});
+
+	it('counts a chunk once: a word whose chunks are loaded already costs nothing', () => {
+		const plan = quotePlan('a sort of the most important things at', common, BENCH_INDEX)!;
+		// things loads the chunks of things and of its stem, thing; none is loaded by the words before it.
+		expect(plan.words.indexOf('things')).toBeGreaterThan(2);
+		const touched = ['824', 'asso', 'hypersp', 'ifr', 'impli', 'morea', 'oc', 'smoo', 'soni', 'thatd', 'theyv', 'things'];
+		const total = BENCH_INDEX.chunks.filter(([from]) => touched.includes(from)).reduce((sum, [, , bytes]) => sum + bytes, 0);
+		expect(plan.cost!.bytes.reduce((sum, bytes) => sum + bytes, 0)).toBe(total);
+		expect(quotePlan('to just come out and say it', common, BENCH_INDEX)?.words).toEqual(['say', 'come', 'out', 'just', 'to', 'it', 'and']);
+	});
+
+	it('asks for a word while pages are alike only when its chunks cost less than loading those pages’ data', () => {
+		const plan = quotePlan('to just come out and say it', common, BENCH_INDEX)!;
+		// out (95,748 bytes) against the data of one or two more pages (22,797 each): load the pages.
+		expect(mayAskMore(plan, 2, 3)).toBe(false);
+		expect(mayAskMore(plan, 2, 4)).toBe(false);
+		// More pages alike than the first answer loads: the word must be asked.
+		expect(mayAskMore(plan, 2, 5)).toBe(true);
+		const cheap = { ...plan, cost: { bytes: [0, 0, 30000, 0, 0, 0, 0], pageBytes: 22797 } };
+		expect(mayAskMore(cheap, 2, 3)).toBe(false);
+		expect(mayAskMore(cheap, 2, 4)).toBe(true);
+	});
+
+	it('preloads the cheapest rare word typed out', () => {
+		expect(typingWord('a sort of the most important things at', ['the', 'a', 'of', 'at'], BENCH_INDEX)).toBe('most');
+		expect(typingWord('a sort of the most important things at', ['the', 'a', 'of', 'at'])).toBe('important');
 	});
 });
 
