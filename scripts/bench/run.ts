@@ -80,7 +80,7 @@ async function build(): Promise<{ ingest: StepCost; astro: StepCost; pagefind: S
 	const astro = await timeCommand('astro', ['build'], { cwd: work, env });
 	const index = await timeCommand('pagefind', ['--site', 'dist'], { cwd: work, env });
 	// The chunk list the search reads after Pagefind (`npm run build`'s last command), timed as part of the Pagefind step.
-	const chunks = await timeCommand('tsx', ['scripts/index-chunks.ts'], { cwd: work, env });
+	const chunks = await timeCommand('tsx', ['scripts/search-files.ts'], { cwd: work, env });
 	const pagefind = { wall: index.wall + chunks.wall, cpu: index.cpu + chunks.cpu, peakMb: Math.max(index.peakMb, chunks.peakMb), output: `${index.output}\n${chunks.output}` };
 	return { ingest, astro, pagefind };
 }

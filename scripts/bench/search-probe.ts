@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { browserLaunchOptions } from '../lib/browser.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { WORD_PAIRS_DIR } from '../../src/client/search-pairs.ts';
 
 /** One query's first-search cost. */
 export interface SearchCost {
@@ -24,12 +25,14 @@ export interface SearchCost {
 	firstSubResults: number;
 }
 
-/** The kind of a Pagefind request, for the breakdown. */
+/** The kind of a search request, for the breakdown. */
 export function kindOf(url: string): string {
 	const name = new URL(url).pathname.split('/').at(-1) ?? '';
 	if (name.startsWith('wasm.')) return 'wasm';
 	// The site's own chunks, without their content hash: `search-app.js`.
 	if (url.includes('/_astro/')) return name.replace(/\.[\w-]+\.(js|css)$/, '.$1');
+	// The word pairs' files (src/client/search-pairs.ts): their index, and the shards and pair files as one kind.
+	if (url.includes(`/${WORD_PAIRS_DIR}`)) return name === 'index.json' ? 'pairs index.json' : 'word pairs';
 	const ext = /\.(pf_\w+)$/.exec(name)?.[1];
 	return ext ?? name;
 }

@@ -7,7 +7,7 @@
  * `impos`–`in`, so `important` lies between them, and at 2,000 episodes it
  * loads `hypersp`–`i`, `ifr`–`im` and `impli`–`impor`: 615 KB). A frequent
  * word's chunk lists every place it is said. The build writes each chunk's
- * range and size after Pagefind has run (`scripts/index-chunks.ts`), so a
+ * range and size after Pagefind has run (`scripts/search-files.ts`), so a
  * quote can ask for the words that cost least (`search-quotes.ts`). Pagefind
  * looks up a word's stem too, so the client stems as it does (`porter2`, a
  * few KB of the lazily loaded search module).
@@ -47,7 +47,7 @@ export function pagefindTerm(word: string): string {
  * looks it up (`pagefindTerm`), as its WebAssembly decides: those of the word
  * and those of its stem (Porter2, Pagefind's English stemmer: `things` also
  * loads the chunk of `thing`, `that's` that of `that`). Checked against the
- * chunks the browser downloads in tests/e2e/search-chunks.spec.ts.
+ * chunks the browser downloads in tests/e2e/search-files.spec.ts.
  */
 export function chunksFor(term: string, chunks: IndexChunks['chunks']): number[] {
 	const stemmed = stem(term);

@@ -6,10 +6,11 @@
  * module (search-app.ts), never of a page's own script.
  */
 import { normalizeBasePath } from '../shared/base-path.ts';
-import { EXCERPT_WORDS, FIRST_RESULTS, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, type SearchState, withHighlight } from './search.ts';
+import { ALIKE_LOADED, EXCERPT_WORDS, FIRST_RESULTS, firstPageSize, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, RESULTS_PER_PAGE, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
 import { INDEX_CHUNKS_PATH, type IndexChunks } from './search-chunks.ts';
-import { bareWord, byWordPositions, COMMON_WORDS_PATH, mayAskMore, QUOTE_WORDS, quotePlan, typingWord, type OrderedHits, type QuotePlan } from './search-quotes.ts';
+import { pairPositions, WORD_PAIRS_DIR, type PairShard, type QuotePair, type WordPairsIndex } from './search-pairs.ts';
+import { bareWord, byWordPositions, COMMON_WORDS_PATH, firstStep, nextStep, quotePlan, typingWord, type OrderedHits, type QuotePlan } from './search-quotes.ts';
 import { names, TOPIC_CANDIDATES, TOPIC_PAGES_FILTER, topicFirst, topicOf, withBestTopic, withoutTopicPages, type TopicResult } from './search-topics.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
@@ -90,7 +91,7 @@ export function loadPagefind(): Promise<PagefindModule> {
 	return loading;
 }
 
-/** The build's word lists for quotes: the most frequent words, and what each index chunk weighs. */
+/** The build's lists for quotes: the most frequent words, what each index chunk weighs. */
 interface QuoteLists {
 	frequent: string[];
 	index?: IndexChunks | undefined;
@@ -114,6 +115,23 @@ function loadQuoteLists(): Promise<QuoteLists> {
 	return lists;
 }
 
+let pairsIndex: Promise<WordPairsIndex | undefined> | undefined;
+
+/** The word pairs' index (about 10 KB at 2,000 episodes), loaded once, by the first quote: other queries never ask for pairs. */
+function loadPairsIndex(): Promise<WordPairsIndex | undefined> {
+	pairsIndex ??= loadJson<WordPairsIndex>(`${WORD_PAIRS_DIR}index.json`);
+	return pairsIndex;
+}
+
+const pairShards = new Map<string, Promise<PairShard>>();
+
+/** Where a pair stands on each page, from its file (each loaded once; none if it cannot load, and the pair then says nothing). */
+async function loadPair(pair: QuotePair): Promise<Map<string, number[]>> {
+	let shard = pairShards.get(pair.file);
+	if (!shard) pairShards.set(pair.file, (shard = loadJson<PairShard>(`${WORD_PAIRS_DIR}${pair.file}`).then((loaded) => loaded ?? {})));
+	return pairPositions(await shard, pair.key);
+}
+
 /** A query's words as Pagefind searches them alone (without the signs around them), and where each stands in the query. */
 function queryWords(query: string): { words: string[]; offsets: number[] } {
 	const words = query.trim().split(/\s+/).map(bareWord);
@@ -121,19 +139,28 @@ function queryWords(query: string): { words: string[]; offsets: number[] } {
 	return { words: kept.map((index) => words[index]!), offsets: kept };
 }
 
+/** Where a word (or a pair's first word) stands in the query, and where it stands on each page (by hit id). */
+interface Placed {
+	offset: number;
+	positions: ReadonlyMap<string, readonly number[]>;
+}
+
+/** A word's positions on each page, from Pagefind's search for that word alone. */
+const placedWord = (offset: number, search: PagefindSearch): Placed => ({ offset, positions: new Map(search.results.map((hit) => [hit.id, hit.words])) });
+
 /**
- * Hits ordered by where each word stands on each page (`byWordPositions`),
- * from one search per word: each reads the same index chunks as the search
- * for all of them, so knowing which word stands where costs no transfer. A
- * word Pagefind finds nowhere (it dropped it from the search too) says
- * nothing about where the others stand.
+ * Hits ordered by where each word or pair stands on each page
+ * (`byWordPositions`), from one search per word (each reads the same index
+ * chunks as the search for all of them, so knowing which word stands where
+ * costs no transfer) and the pairs' shards. A word or pair found nowhere
+ * (Pagefind dropped the word from the search too) says nothing about where
+ * the others stand.
  */
-function byPositions(hits: PagefindHit[], offsets: readonly number[], each: readonly PagefindSearch[]): OrderedHits<PagefindHit> {
-	const known = offsets.flatMap((offset, j) => (each[j]!.results.length > 0 ? [{ offset, hits: each[j]!.results }] : []));
+function byPositions(hits: PagefindHit[], placed: readonly Placed[]): OrderedHits<PagefindHit> {
+	const known = placed.filter((entry) => entry.positions.size > 0);
 	// Positions of fewer than two words tell no page from another.
 	if (known.length < 2) return { hits, alike: hits.length };
-	const positions = known.map(({ hits }) => new Map(hits.map((hit) => [hit.id, hit.words])));
-	return byWordPositions(hits, known.map(({ offset }) => offset), positions);
+	return byWordPositions(hits, known.map(({ offset }) => offset), known.map(({ positions }) => positions));
 }
 
 /**
@@ -141,7 +168,7 @@ function byPositions(hits: PagefindHit[], offsets: readonly number[], each: read
  * words alike (`OrderedHits`; 1 when positions were not weighed); and
  * whether a topic page leads them (`withBestTopic`: 1 or 0).
  */
-export type SearchAnswer = OrderedHits<PagefindHit> & { topics: number };
+export type SearchAnswer = OrderedHits<PagefindHit> & { topics: number; firstPage: number };
 
 /**
  * The hits for a state (a query, filters or both), best first, the best topic
@@ -160,22 +187,28 @@ export async function search(state: SearchState): Promise<PagefindHit[] | null> 
 export async function searchAnswer(state: SearchState): Promise<SearchAnswer | null> {
 	const { frequent, index } = await loadQuoteLists();
 	// Sorted by date, every word must match, so a quote asks for all of them (no plan).
-	const plan = state.sort === 'relevance' ? quotePlan(state.q, frequent, index) : undefined;
+	const words = state.sort === 'relevance' ? quotePlan(state.q, frequent, index) : undefined;
+	// Only a quote reads the word pairs' index.
+	const plan = words && quotePlan(state.q, frequent, index, await loadPairsIndex());
 	const [answer, topic] = await Promise.all([wordSearch(state, plan), bestTopic(state, plan)]);
 	if (answer === null || topic === null) return null;
-	return { hits: withBestTopic(answer.hits, topic), alike: answer.alike, topics: topic ? 1 : 0 };
+	// A quote loads every page it left alike (up to ALIKE_LOADED) rather than ask for a dear word; other queries a page's worth.
+	const firstPage = firstPageSize(answer.alike, plan ? ALIKE_LOADED : RESULTS_PER_PAGE);
+	return { hits: withBestTopic(answer.hits, topic), alike: answer.alike, topics: topic ? 1 : 0, firstPage };
 }
 
 let prefetched: string | undefined;
 
 /**
- * While the reader types: loads Pagefind, and the index chunk of the one word
- * the query will surely ask for (`typingWord`), so the results come sooner
- * once typing pauses. Never a half-typed word's chunks, a common word's, or
- * any result's data.
+ * While the reader types: loads Pagefind, the word pairs' index once the
+ * query is a quote, and the index chunk of the one word the query will surely
+ * ask for (`typingWord`), so the results come sooner once typing pauses.
+ * Never a half-typed word's chunks, a common word's, or any result's data.
  */
 export async function prefetch(state: SearchState): Promise<void> {
 	const [pagefind, { frequent, index }] = await Promise.all([loadPagefind(), loadQuoteLists()]);
+	// A query that is a quote already will read the word pairs' index.
+	if (quotePlan(state.q, frequent, index)) void loadPairsIndex();
 	const word = typingWord(state.q, frequent, index);
 	if (!word || word === prefetched) return;
 	prefetched = word;
@@ -187,14 +220,14 @@ export async function prefetch(state: SearchState): Promise<void> {
  * its words, else the first of them; none when the search is narrowed or
  * sorted by date (topic pages have neither filters nor a date). It reads the
  * word search's index chunks, one small filter chunk and a few tiny fragments.
- * A quote (`plan`) asks only for the two words its word search asks first
+ * A quote (`plan`) asks only for the words its word search asks first
  * (every word would load chunks nothing else needs), and takes a topic only if
  * the quote is its name: a topic that merely holds two words of a sentence is
  * noise.
  */
 async function bestTopic(state: SearchState, plan: QuotePlan | undefined): Promise<PagefindHit | undefined | null> {
 	if (!state.q || state.sort !== 'relevance' || Object.keys(state.filters).length > 0) return undefined;
-	const found = await (await loadPagefind()).search(plan ? plan.words.slice(0, QUOTE_WORDS).join(' ') : state.q, { filters: TOPIC_PAGES_FILTER });
+	const found = await (await loadPagefind()).search(plan ? plan.words.slice(0, firstStep(plan).words).join(' ') : state.q, { filters: TOPIC_PAGES_FILTER });
 	if (!found) return null;
 	const candidates = found.results.slice(0, TOPIC_CANDIDATES);
 	const views = await Promise.all(candidates.map((hit) => resultView(hit, state.q)));
@@ -202,20 +235,26 @@ async function bestTopic(state: SearchState, plan: QuotePlan | undefined): Promi
 	return plan ? (named === -1 ? undefined : candidates[named]) : candidates[Math.max(0, named)];
 }
 
-/** The episodes' hits, ordered by where the words stand (a quote by its rarest words, `plan`). */
+/** The episodes' hits, ordered by where the words stand (a quote by its cheapest words and its pairs, `plan`). */
 async function wordSearch(state: SearchState, plan: QuotePlan | undefined): Promise<OrderedHits<PagefindHit> | null> {
 	const pagefind = await loadPagefind();
 	const sort = pagefindSort(state.sort);
 	const options = { filters: withoutTopicPages(pagefindFilters(state)), ...(sort ? { sort } : {}) };
 	const run = (terms: readonly string[]) => Promise.all(terms.map((term) => pagefind.search(term, options)));
-	// A quote asks for its rarest words, one more while the pages where they stand at the quote's distances are too many
-	// to tell apart and the next word may be asked (search-quotes.ts).
-	for (let asked = QUOTE_WORDS; plan; asked++) {
-		const words = plan.words.slice(0, asked);
-		const [found, ...each] = await run([words.join(' '), ...words]);
+	// A quote asks for its cheapest words and pairs, more while the pages where they stand at the quote's distances are
+	// too many to tell apart and the next may be asked (search-quotes.ts).
+	for (let step = plan && firstStep(plan); plan && step; ) {
+		const words = plan.words.slice(0, step.words);
+		const asked = plan.pairs.slice(0, step.pairs);
+		const [[found, ...each], placedPairs] = await Promise.all([
+			run([words.join(' '), ...words]),
+			Promise.all(asked.map(async (pair) => ({ offset: pair.offset, positions: await loadPair(pair) }))),
+		]);
 		if (!found || each.some((result) => !result)) return null;
-		const answer = byPositions(found.results, plan.offsets.slice(0, asked), each as PagefindSearch[]);
-		if (!mayAskMore(plan, asked, answer.alike)) return answer;
+		const answer = byPositions(found.results, [...(each as PagefindSearch[]).map((search, j) => placedWord(plan.offsets[j]!, search)), ...placedPairs]);
+		const next = nextStep(plan, step, answer.alike);
+		if (!next) return answer;
+		step = next;
 	}
 	const phrase = phraseQuery(state.q);
 	// Sorted by date, the order is the date's; a quoted query is Pagefind's exact search. Otherwise words are weighed by where they stand.
@@ -224,7 +263,10 @@ async function wordSearch(state: SearchState, plan: QuotePlan | undefined): Prom
 	const [exact, loose, ...each] = await Promise.all([phrase ? pagefind.search(phrase, options) : undefined, pagefind.search(state.q || null, options), ...words.words.map((term) => pagefind.search(term, options))]);
 	if (!loose || exact === null || each.some((result) => !result)) return null;
 	if (sort || !exact) return { hits: loose.results, alike: 1 };
-	return byPositions(phraseFirst(exact.results, loose.results), words.offsets, each as PagefindSearch[]);
+	return byPositions(
+		phraseFirst(exact.results, loose.results),
+		(each as PagefindSearch[]).map((search, j) => placedWord(words.offsets[j]!, search)),
+	);
 }
 
 /**
@@ -256,7 +298,24 @@ export async function resultView(hit: PagefindHit, query: string): Promise<Resul
 	};
 }
 
-/** Loads a page of hits and orders it by how well each holds the query (see `byPlaceQuality`), the topic the query names first (`topicFirst`). */
+/** A hit with its data shaped for display. */
+export interface ShownResult {
+	hit: PagefindHit;
+	view: ResultView;
+}
+
+/**
+ * Loads hits' data and orders them by how well each holds the query (see
+ * `byPlaceQuality`), the topic the query names first (`topicFirst`): each
+ * hit with its view, so the search can keep its hits in the order shown.
+ */
+export async function orderedResults(hits: readonly PagefindHit[], query: string): Promise<ShownResult[]> {
+	const loaded = await Promise.all(hits.map(async (hit) => ({ hit, view: await resultView(hit, query) })));
+	const weighed = loaded.map((result) => ({ result, title: result.view.title, topic: result.view.topic, quality: result.view.quality }));
+	return topicFirst(byPlaceQuality(weighed), query).map(({ result }) => result);
+}
+
+/** Loads a page of hits and orders it (`orderedResults`). */
 export async function resultViews(hits: readonly PagefindHit[], query: string): Promise<ResultView[]> {
-	return topicFirst(byPlaceQuality(await Promise.all(hits.map((hit) => resultView(hit, query)))), query);
+	return (await orderedResults(hits, query)).map(({ view }) => view);
 }

@@ -4,15 +4,17 @@
  * asked for, so a quote touched many chunks and each grows with the archive.
  * The build lists the archive's most frequent words (`commonWords`) and what
  * each index chunk weighs (`search-chunks.ts`); a quote asks Pagefind for the
- * words that cost least (`quotePlan`), and the pages where those
- * stand at the same distances as in the quote come first (`byWordPositions`,
- * which orders any query's hits by where its words stand): the gaps between
- * them are where the common words stand. The places under each result then
+ * words that cost least (`quotePlan`), and, when those are common words, the
+ * build's shards of word pairs for where its pairs of common words stand
+ * (`search-pairs.ts`). The pages where the words and pairs stand at the same
+ * distances as in the quote come first (`byWordPositions`, which orders any
+ * query's hits by where its words stand). The places under each result then
  * find the exact phrase in the page's own words (`rankPlaces`), so landing
  * does not depend on it.
  */
-import { FIRST_RESULTS, RESULTS_PER_PAGE } from './search.ts';
+import { ALIKE_LOADED, FIRST_RESULTS, firstPageSize, RESULTS_PER_PAGE } from './search.ts';
 import { newChunkBytes, type IndexChunks } from './search-chunks.ts';
+import { quotePairs, type QuotePair, type WordPairsIndex } from './search-pairs.ts';
 import { WINDOW_SLACK, wordTokens } from './search-places.ts';
 
 /** How many of the archive's most frequent words the build lists: the common words, which a quote asks for only when it must. */
@@ -34,15 +36,18 @@ export function commonWords(texts: Iterable<string>, count = COMMON_WORD_COUNT):
 /** A word without the signs around it, as Pagefind finds it: it finds `350` but nothing for `$350` as typed. */
 export const bareWord = (word: string): string => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
-/** What to ask Pagefind for a quote: its words, rarest first, and where each stands in the quote (in words). */
+/** What to ask for a quote: its words, cheapest (else rarest) first, where each stands in the quote (in words), its pairs of common words. */
 export interface QuotePlan {
-	/** The words in the order they are asked for: `QUOTE_WORDS` first, then one more at a time. */
+	/** The words in the order they are asked for (`firstStep`, `nextStep`). */
 	words: string[];
 	offsets: number[];
 	/** How many of `words` are outside the common list. */
 	rare: number;
 	/** With the build's chunk list: the bytes each word adds to those asked before it, and what one more result's data costs. */
 	cost?: { bytes: number[]; pageBytes: number } | undefined;
+	/** With the build's word pairs: the quote's pairs of common words side by side (`quotePairs`), and what asking for one costs. */
+	pairs: QuotePair[];
+	pairBytes: number;
 }
 
 /** Words a quote asks for first: two words at a known distance already pick out most phrases. */
@@ -75,7 +80,7 @@ export const QUOTE_MIN_WORDS = 4;
  * a query that is no quote (`QUOTE_MIN_WORDS`) or a quoted one (Pagefind's
  * exact search).
  */
-export function quotePlan(query: string, frequent: readonly string[], index?: IndexChunks): QuotePlan | undefined {
+export function quotePlan(query: string, frequent: readonly string[], index?: IndexChunks, pairs?: WordPairsIndex): QuotePlan | undefined {
 	const q = query.trim();
 	if (/^".*"$/.test(q)) return undefined;
 	const words = q.split(/\s+/).filter((word) => wordTokens(word).length > 0);
@@ -86,11 +91,14 @@ export function quotePlan(query: string, frequent: readonly string[], index?: In
 	const order = ranked.sort(rarestFirst);
 	const costly = index ? cheapestFirst(order, bare, index) : undefined;
 	const chosen = costly?.order ?? order;
+	const offsets = chosen.map((entry) => entry.index);
 	return {
 		words: chosen.map(bare),
-		offsets: chosen.map((entry) => entry.index),
+		offsets,
 		rare: chosen.filter((entry) => !isCommon(entry)).length,
 		cost: costly && { bytes: costly.bytes, pageBytes: index!.pageBytes },
+		pairs: pairs ? quotePairs(chosen.map(bare), offsets, pairs) : [],
+		pairBytes: pairs?.shardBytes ?? 0,
 	};
 }
 
@@ -130,24 +138,65 @@ interface RankedWord {
 const rarestFirst = (a: RankedWord, b: RankedWord): number => b.rank - a.rank || (a.rank === Infinity ? b.length - a.length : 0) || a.index - b.index;
 
 /**
- * Whether a quote may ask for its next word (`plan.words[asked]`) when the
- * words asked so far leave `alike` pages alike (more than `FIRST_RESULTS`).
- * While more pages are alike than the first answer loads
- * (`RESULTS_PER_PAGE`), always: their data could not tell them apart. Else,
- * with the build's chunk list (`plan.cost`), when the word's new chunks cost
- * less than the data of the alike pages past the first `FIRST_RESULTS`,
- * which the first answer loads instead to find the phrase in their text
- * (`firstPageSize`); without it, a word outside the common list always, and
- * a common one never (a common word's chunk lists every place it is said:
- * hundreds of KB each at 2,000 episodes, where a quote of common words asking
- * one after another came to 1.3 MB). The first `QUOTE_WORDS` words are asked
- * whatever they are.
+ * Without the build's chunk list (what words cost is unknown): whether a
+ * quote may ask for its next word (`plan.words[asked]`) when the words asked
+ * so far leave `alike` pages alike (more than `FIRST_RESULTS`). A word outside
+ * the common list always; a common one only while more pages are alike than
+ * the first answer loads (`RESULTS_PER_PAGE`), since a common word's chunk
+ * lists every place it is said (hundreds of KB each at 2,000 episodes, where
+ * a quote of common words asking one after another came to 1.3 MB).
  */
 export function mayAskMore(plan: QuotePlan, asked: number, alike: number): boolean {
 	if (asked >= plan.words.length || alike <= FIRST_RESULTS) return false;
-	if (alike > RESULTS_PER_PAGE) return true;
-	if (plan.cost) return plan.cost.bytes[asked]! < (alike - FIRST_RESULTS) * plan.cost.pageBytes;
-	return asked < plan.rare;
+	return asked < plan.rare || alike > RESULTS_PER_PAGE;
+}
+
+/** What a quote has asked for so far: its first `words` words and its first `pairs` pairs. */
+export interface QuoteStep {
+	words: number;
+	pairs: number;
+}
+
+/**
+ * The next thing a quote could ask for and what it costs: its next word or
+ * its next pair, whichever costs less (a word's new index chunks, a pair's
+ * file); undefined when nothing is left. Without the build's chunk list a
+ * word's cost is unknown (`bytes` undefined), and pairs wait until the words
+ * run out.
+ */
+function nextTerm(plan: QuotePlan, step: QuoteStep): { step: QuoteStep; bytes: number | undefined } | undefined {
+	const word = step.words < plan.words.length ? { step: { ...step, words: step.words + 1 }, bytes: plan.cost?.bytes[step.words] } : undefined;
+	const pair = step.pairs < plan.pairs.length ? { step: { ...step, pairs: step.pairs + 1 }, bytes: plan.pairs[step.pairs]!.bytes } : undefined;
+	if (!word || !pair) return word ?? pair;
+	return word.bytes === undefined || word.bytes <= pair.bytes ? word : pair;
+}
+
+/**
+ * What a quote asks for first: its cheapest word, for the pages Pagefind
+ * returns (a pair alone names no result), and the next cheapest word or pair
+ * (`nextTerm`). Without the build's chunk list, `QUOTE_WORDS` words.
+ */
+export function firstStep(plan: QuotePlan): QuoteStep {
+	if (!plan.cost) return { words: Math.min(QUOTE_WORDS, plan.words.length), pairs: 0 };
+	const first = { words: Math.min(1, plan.words.length), pairs: 0 };
+	return nextTerm(plan, first)?.step ?? first;
+}
+
+/**
+ * What a quote asks for next when the pages where what it asked stands at
+ * the quote's distances are `alike`, or nothing: the next word or pair
+ * (`nextTerm`) while more pages are alike than the first answer can load
+ * (`ALIKE_LOADED`), or while it costs less than the data of the alike pages
+ * past `FIRST_RESULTS`, which the first answer loads instead to find the
+ * phrase in their text (`firstPageSize`). Without the build's chunk list, a
+ * word as `mayAskMore` says.
+ */
+export function nextStep(plan: QuotePlan, step: QuoteStep, alike: number): QuoteStep | undefined {
+	if (alike <= FIRST_RESULTS) return undefined;
+	const next = nextTerm(plan, step);
+	if (!next) return undefined;
+	if (next.bytes === undefined) return mayAskMore(plan, step.words, alike) ? next.step : undefined;
+	return alike > ALIKE_LOADED || next.bytes < (firstPageSize(alike, ALIKE_LOADED) - FIRST_RESULTS) * (plan.cost?.pageBytes ?? 0) ? next.step : undefined;
 }
 
 /**

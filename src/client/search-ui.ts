@@ -5,8 +5,8 @@
  * DOM nodes built here (no HTML from the index is ever parsed into the page
  * except Pagefind's `<mark>`s, see `markedText`).
  */
-import { RESULTS_PER_PAGE, firstPageSize, hasSearch, quietTime, type SearchState } from './search.ts';
-import { prefetch, resultViews, searchAnswer, type PagefindHit, type ResultView } from './search-client.ts';
+import { RESULTS_PER_PAGE, hasSearch, quietTime, type SearchState } from './search.ts';
+import { orderedResults, prefetch, resultViews, searchAnswer, type PagefindHit, type ResultView } from './search-client.ts';
 import { topicLine } from './search-topics.ts';
 
 /** The elements one search works with. */
@@ -149,9 +149,13 @@ export class SearchController {
 			const answer = await searchAnswer(state);
 			if (answer === null || run !== this.#run) return;
 			const { hits } = answer;
-			const views = await resultViews(hits.slice(0, answer.topics + firstPageSize(answer.alike)), state.q);
+			// Pages that hold the words alike are all loaded and ordered by their text; the first page shows the best of them,
+			// and the rest follow on "More results" in that order (their data is loaded already).
+			const loaded = hits.slice(0, answer.topics + answer.firstPage);
+			const ordered = await orderedResults(loaded, state.q);
 			if (run !== this.#run) return;
-			this.#hits = hits;
+			const views = ordered.slice(0, answer.topics + RESULTS_PER_PAGE).map(({ view }) => view);
+			this.#hits = [...ordered.map(({ hit }) => hit), ...hits.slice(loaded.length)];
 			this.#query = state.q;
 			this.#shown = views.length;
 			results.replaceChildren(...views.map((view) => resultItem(view, this.elements.headingLevel)));

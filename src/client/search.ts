@@ -59,12 +59,24 @@ export const RANKING = {
 export const FIRST_RESULTS = 2;
 
 /**
- * How many results the first answer loads: `FIRST_RESULTS`, or up to
- * `RESULTS_PER_PAGE` when more of the first hits hold the words alike (a
- * quote of common words can stand at its distances in several episodes):
- * their text then tells which holds the query best (`byPlaceQuality`).
+ * The most results the first answer loads to tell pages apart that hold a
+ * query's words alike (a quote of common words can stand at its distances in
+ * several episodes): their text then tells which holds it best
+ * (`byPlaceQuality`). Twelve transcripts' data is about 280 KB at 2,000
+ * episodes, less than one common word's index chunk, which is what a quote
+ * would ask for instead (`nextStep`, search-quotes.ts). The first page still
+ * shows `RESULTS_PER_PAGE` of them, the best first.
  */
-export const firstPageSize = (alike: number): number => Math.min(RESULTS_PER_PAGE, Math.max(FIRST_RESULTS, alike));
+export const ALIKE_LOADED = 12;
+
+/**
+ * How many results the first answer loads: `FIRST_RESULTS`, or up to `limit`
+ * when more of the first hits hold the words alike: `RESULTS_PER_PAGE` for
+ * most queries (`open source` stands alike in dozens of pages, and loading a
+ * dozen of them would double its cost), `ALIKE_LOADED` for a quote, which
+ * loads them instead of asking for a dear common word (search-quotes.ts).
+ */
+export const firstPageSize = (alike: number, limit: number = RESULTS_PER_PAGE): number => Math.min(limit, Math.max(FIRST_RESULTS, alike));
 
 /**
  * Results wait until the field has been still this long at least. Every

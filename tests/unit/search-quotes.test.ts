@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexChunks } from '../../src/client/search-chunks.ts';
-import { byWordPositions, commonWords, holdsWithin, mayAskMore, quotePlan, typingWord } from '../../src/client/search-quotes.ts';
+import type { WordPairsIndex } from '../../src/client/search-pairs.ts';
+import { ALIKE_LOADED } from '../../src/client/search.ts';
+import { byWordPositions, commonWords, firstStep, holdsWithin, mayAskMore, nextStep, quotePlan, typingWord } from '../../src/client/search-quotes.ts';
 
 /**
  * The chunks the words of two quotes fall in, from the 2,000-episode bench
@@ -48,6 +50,8 @@ describe('what a quote asks Pagefind for', () => {
 			words: ['combination', 'inference', 'stack', 'our', 'is', 'a', 'of'],
 			offsets: [5, 1, 2, 0, 3, 4, 6],
 			rare: 3,
+			pairs: [],
+			pairBytes: 0,
 		});
 	});
 
@@ -64,7 +68,7 @@ describe('what a quote asks Pagefind for', () => {
 	it('leaves short queries, three rare words and quoted queries to Pagefind', () => {
 		expect(quotePlan('open source', common)).toBeUndefined();
 		expect(quotePlan('rlaif constitutional judge', common)).toBeUndefined();
-		expect(quotePlan('our inference stack', common)).toEqual({ words: ['inference', 'stack', 'our'], offsets: [1, 2, 0], rare: 2 });
+		expect(quotePlan('our inference stack', common)).toEqual({ words: ['inference', 'stack', 'our'], offsets: [1, 2, 0], rare: 2, pairs: [], pairBytes: 0 });
 		expect(quotePlan('model', common)).toBeUndefined();
 		expect(quotePlan('"to just come out and say it"', common)).toBeUndefined();
 	});
@@ -92,16 +96,34 @@ describe('what a quote asks Pagefind for, by what its words cost to download', (
 		expect(quotePlan('to just come out and say it', common, BENCH_INDEX)?.words).toEqual(['say', 'come', 'out', 'just', 'to', 'it', 'and']);
 	});
 
-	it('asks for a word while pages are alike only when its chunks cost less than loading those pages’ data', () => {
+	it('asks for the cheapest word first and then the cheaper of the next word and the next pair', () => {
 		const plan = quotePlan('to just come out and say it', common, BENCH_INDEX)!;
-		// out (95,748 bytes) against the data of one or two more pages (22,797 each): load the pages.
-		expect(mayAskMore(plan, 2, 3)).toBe(false);
-		expect(mayAskMore(plan, 2, 4)).toBe(false);
-		// More pages alike than the first answer loads: the word must be asked.
-		expect(mayAskMore(plan, 2, 5)).toBe(true);
+		expect(firstStep(plan)).toEqual({ words: 2, pairs: 0 });
+		const pairs: WordPairsIndex = { stems: ['to', 'just', 'come', 'out', 'and', 'say', 'it'], shards: 5, shardBytes: 8000, own: [['come out', 40000]], frequent: ['out and', 'say it', 'to just'] };
+		const withPairs = quotePlan('to just come out and say it', common, BENCH_INDEX, pairs)!;
+		expect(withPairs.pairs.map((pair) => pair.key)).toEqual(['just come', 'and say', 'come out']);
+		// say (66,384 bytes), then the pair just come (8,000) before come (70,113).
+		expect(firstStep(withPairs)).toEqual({ words: 1, pairs: 1 });
+		expect(nextStep(withPairs, { words: 1, pairs: 1 }, 9)).toEqual({ words: 1, pairs: 2 });
+		expect(nextStep(withPairs, { words: 1, pairs: 2 }, 9)).toEqual({ words: 1, pairs: 3 });
+		expect(nextStep(withPairs, { words: 1, pairs: 3 }, 9)).toEqual({ words: 2, pairs: 3 });
+	});
+
+	it('asks for more while pages are alike only when it costs less than loading those pages’ data', () => {
+		const plan = quotePlan('to just come out and say it', common, BENCH_INDEX)!;
+		// out (95,748 bytes) against the data of one to four more pages (22,797 each): load the pages.
+		expect(nextStep(plan, { words: 2, pairs: 0 }, 3)).toBeUndefined();
+		expect(nextStep(plan, { words: 2, pairs: 0 }, 6)).toBeUndefined();
+		// Five more pages (113,985 bytes) cost more than out.
+		expect(nextStep(plan, { words: 2, pairs: 0 }, 7)).toEqual({ words: 3, pairs: 0 });
+		// More pages alike than the first answer can load: it must be asked, whatever it costs.
+		expect(nextStep(plan, { words: 4, pairs: 0 }, ALIKE_LOADED + 1)).toEqual({ words: 5, pairs: 0 });
+		expect(nextStep(plan, { words: 4, pairs: 0 }, ALIKE_LOADED)).toBeUndefined();
+		expect(nextStep(plan, { words: 2, pairs: 0 }, 2)).toBeUndefined();
 		const cheap = { ...plan, cost: { bytes: [0, 0, 30000, 0, 0, 0, 0], pageBytes: 22797 } };
-		expect(mayAskMore(cheap, 2, 3)).toBe(false);
-		expect(mayAskMore(cheap, 2, 4)).toBe(true);
+		expect(nextStep(cheap, { words: 2, pairs: 0 }, 3)).toBeUndefined();
+		expect(nextStep(cheap, { words: 2, pairs: 0 }, 4)).toEqual({ words: 3, pairs: 0 });
+		expect(nextStep(plan, { words: plan.words.length, pairs: 0 }, 9)).toBeUndefined();
 	});
 
 	it('preloads the cheapest rare word typed out', () => {
@@ -110,7 +132,7 @@ describe('what a quote asks Pagefind for, by what its words cost to download', (
 	});
 });
 
-describe('what a settled quote may ask for when pages are still alike', () => {
+describe('what a settled quote may ask for when pages are still alike, without the build’s chunk list', () => {
 	const common = ['the', 'like', 'and', 'of', 'you', 'to', 'a', 'i', 'that', 'is', 'it', 'in', 'so', 'we', 'know', 'just', 'out', 'our', 'say', 'come'];
 
 	it('asks for nothing more once the first answer can tell its pages apart', () => {

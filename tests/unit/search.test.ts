@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	FIRST_RESULTS,
 	filterValue,
+	ALIKE_LOADED,
 	firstPageSize,
 	HIGHLIGHT_PARAM,
 	isTurnId,
@@ -115,6 +116,12 @@ describe('how many results the first answer loads', () => {
 		[40, RESULTS_PER_PAGE],
 	])('%d hits alike: %d', (alike, size) => {
 		expect(firstPageSize(alike)).toBe(size);
+	});
+
+	it('loads up to ALIKE_LOADED for a quote', () => {
+		expect(firstPageSize(9, ALIKE_LOADED)).toBe(9);
+		expect(firstPageSize(40, ALIKE_LOADED)).toBe(ALIKE_LOADED);
+		expect(firstPageSize(1, ALIKE_LOADED)).toBe(FIRST_RESULTS);
 	});
 });
 

@@ -24,7 +24,7 @@ describe('deploy.yml', () => {
 		const steps = build.map((step) => step.run ?? step.uses?.split('@')[0]);
 		expect(steps.indexOf('npm ci')).toBeGreaterThan(-1);
 		expect(steps.indexOf('npm run build:strict')).toBeGreaterThan(steps.indexOf('npm ci'));
-		expect(scripts['build:strict']).toBe('npm run ingest -- --strict && astro build && pagefind --site dist && tsx scripts/index-chunks.ts');
+		expect(scripts['build:strict']).toBe('npm run ingest -- --strict && astro build && pagefind --site dist && tsx scripts/search-files.ts');
 	});
 
 	test('restores the entries of an earlier run before the build, so the ingest parses only what changed', () => {

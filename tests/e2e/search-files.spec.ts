@@ -1,11 +1,19 @@
 /**
- * The chunk list the build writes (`search/index-chunks.json`) tells a quote
+ * The files the build writes after Pagefind (`scripts/search-files.ts`) are
+ * read back against Pagefind itself in Chromium.
+ *
+ * The chunk list (`search/index-chunks.json`) tells a quote
  * what each word costs only if `chunksFor` picks the chunks Pagefind really
  * downloads. Pagefind decides that inside its WebAssembly, so this asks it:
  * each word is searched by a fresh Pagefind in Chromium, and the index files
  * it requests are compared with the prediction. The words are a seeded sample
  * of the archive's own, plus a sample of those for which Pagefind loads
  * several chunks (a word between two ranges, a stem in another chunk).
+ *
+ * The word pairs (`search/pairs/`) place a quote's common words only if each
+ * pair's positions are those of its words in Pagefind's own results: a seeded
+ * sample of pairs, on a page of each, is checked against Pagefind's search
+ * for each of the two words.
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -13,11 +21,13 @@ import { seededRandom } from '../../scripts/bench/random.ts';
 import { readPagefindMeta } from '../../scripts/lib/pagefind-index.ts';
 import { readArchive } from '../../scripts/lib/search-eval.ts';
 import { chunksFor, pagefindTerm, type IndexChunks } from '../../src/client/search-chunks.ts';
+import { pairPositions, shardOf, type PairShard, type WordPairsIndex } from '../../src/client/search-pairs.ts';
 import { bareWord } from '../../src/client/search-quotes.ts';
 
 const SEED = 13;
 const SAMPLED_WORDS = 80;
 const SEVERAL_CHUNK_WORDS = 30;
+const SAMPLED_PAIRS = 60;
 
 /** The archive's distinct words as typed (signs around them dropped, as a quote asks for them). */
 function archiveWords(): string[] {
@@ -67,4 +77,37 @@ test('a word’s predicted index chunks are the ones Pagefind downloads for it',
 	expect(misses).toEqual([]);
 	// The seed's 41 episodes have 28 chunks and 27 such words: enough that the hard rules were tried.
 	expect(between).toBeGreaterThanOrEqual(Math.min(SEVERAL_CHUNK_WORDS, 20));
+});
+
+test('a word pair stands where the build says: its first word there and its second right after, as Pagefind finds them', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto('search/');
+	const index = (await (await page.request.get('search/pairs/index.json')).json()) as WordPairsIndex;
+	const shards = await Promise.all(Array.from({ length: index.shards }, async (_, n) => (await (await page.request.get(`search/pairs/${n}.json`)).json()) as PairShard));
+	const keys = shards.flatMap((shard) => Object.keys(shard)).sort();
+	expect(keys.length).toBeGreaterThan(100);
+	const random = seededRandom(SEED);
+	const misses: string[] = [];
+	let checked = 0;
+	for (const key of random.shuffle(keys).slice(0, SAMPLED_PAIRS)) {
+		const placed = pairPositions(shards[shardOf(key, index.shards)]!, key);
+		const pageId = random.pick([...placed.keys()]);
+		const [first, second] = key.split(' ') as [string, string];
+		const found = await page.evaluate(
+			async ([words, id]) => {
+				const pagefind = await import(/* @vite-ignore */ new URL('../pagefind/pagefind.js', location.href).href);
+				await pagefind.init();
+				const positions = async (word: string) => (await pagefind.search(word)).results.find((hit: { id: string }) => hit.id === id)?.words ?? [];
+				return Promise.all(words.map(positions));
+			},
+			[[first, second], pageId] as const,
+		);
+		const [firsts, seconds] = found.map((list: number[]) => new Set(list)) as [Set<number>, Set<number>];
+		for (const at of placed.get(pageId)!) {
+			checked++;
+			if (!firsts.has(at) || !seconds.has(at + 1)) misses.push(`${key} at ${at} on ${pageId}`);
+		}
+	}
+	test.info().annotations.push({ type: 'word pairs', description: `${SAMPLED_PAIRS} pairs, ${checked} positions` });
+	expect(misses).toEqual([]);
 });

@@ -1,0 +1,43 @@
+/**
+ * The build's last step, after Pagefind (`npm run build`): the files the
+ * quote search reads that only Pagefind's index can tell.
+ * - `search/index-chunks.json`: each index chunk's word range and size
+ *   (src/client/search-chunks.ts), so a quote asks for the words that cost
+ *   least to download;
+ * - `search/pairs/`: where each pair of common words stands side by side
+ *   (src/client/search-pairs.ts), so a quote of common words need not
+ *   download their chunks.
+ * Options: --site DIR (dist).
+ */
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { INDEX_CHUNKS_PATH } from '../src/client/search-chunks.ts';
+import { WORD_PAIRS_DIR } from '../src/client/search-pairs.ts';
+import { COMMON_WORDS_PATH } from '../src/client/search-quotes.ts';
+import { readCommandLine } from './lib/cli.ts';
+import { readIndexChunks, readPagefindMeta } from './lib/pagefind-index.ts';
+import { readWordPairs } from './lib/word-pairs.ts';
+
+const { site } = readCommandLine({ values: { site: 'dist' } });
+const pagefindDir = path.join(site, 'pagefind');
+const started = performance.now();
+
+const index = readIndexChunks(pagefindDir);
+const chunksFile = path.join(site, INDEX_CHUNKS_PATH);
+mkdirSync(path.dirname(chunksFile), { recursive: true });
+writeFileSync(chunksFile, JSON.stringify(index));
+const total = index.chunks.reduce((sum, [, , bytes]) => sum + bytes, 0);
+console.log(`${chunksFile}: ${index.chunks.length} index chunks, ${(total / 1e6).toFixed(1)} MB; a transcript's data ${(index.pageBytes / 1e3).toFixed(0)} KB at the median`);
+
+const common = JSON.parse(readFileSync(path.join(site, COMMON_WORDS_PATH), 'utf8')) as string[];
+const pairs = readWordPairs(pagefindDir, readPagefindMeta(pagefindDir), common);
+const pairsDir = path.join(site, WORD_PAIRS_DIR);
+rmSync(pairsDir, { recursive: true, force: true });
+mkdirSync(pairsDir, { recursive: true });
+for (const { name, shard } of pairs.files) writeFileSync(path.join(pairsDir, name), JSON.stringify(shard));
+writeFileSync(path.join(pairsDir, 'index.json'), JSON.stringify(pairs.index));
+const pairBytes = pairs.files.reduce((sum, { name }) => sum + statSync(path.join(pairsDir, name)).size, 0);
+const { index: pairsIndex } = pairs;
+console.log(
+	`${pairsDir}: ${pairsIndex.shards} shared shards of word pairs (${(pairsIndex.shardBytes / 1e3).toFixed(1)} KB gzipped at the median) and ${pairsIndex.own.length} pairs in files of their own, over ${pairsIndex.stems.length} common stems; ${pairsIndex.frequent.length} pairs too frequent to list; ${(pairBytes / 1e6).toFixed(1)} MB; ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
