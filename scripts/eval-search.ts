@@ -129,6 +129,7 @@ const byRare = [...Map.groupBy(phraseRows, (row) => rareGroup(row.query.query)).
 	const bytes = rows.flatMap((row) => (row.outcome.bytes === undefined ? [] : [row.outcome.bytes]));
 	return `- ${group}: ${rows.length} phrases, ${kb(quantile(bytes, 0.5))} / ${kb(quantile(bytes, 0.95))}`;
 });
+const heavy = phraseRows.filter((row) => (row.outcome.bytes ?? 0) > targets.p95Bytes).length;
 const kindsOf = (byKind: Record<string, number> | undefined) =>
 	Object.entries(byKind ?? {})
 		.sort((a, b) => b[1] - a[1])
@@ -146,11 +147,11 @@ const lines = [
 	...(breakdown.length > 0 ? ["Phrase queries' first-query bytes by the words a quote can ask for, median / p95:", '', ...byRare, ''] : []),
 	...(breakdown.length > 0
 		? [
-				'The heaviest phrase queries:',
+				`The heaviest phrase queries: every one above the 95th-percentile target (${kb(targets.p95Bytes)}; ${heavy} of ${phraseRows.length}), at least five:`,
 				'',
 				...[...phraseRows]
 					.sort((a, b) => (b.outcome.bytes ?? 0) - (a.outcome.bytes ?? 0))
-					.slice(0, 5)
+					.slice(0, Math.max(5, heavy))
 					.map((row) => `- “${row.query.query}”: ${kb(row.outcome.bytes)} (${kindsOf(row.outcome.byKind)})`),
 				'',
 			]
