@@ -227,7 +227,7 @@ export async function prefetch(state: SearchState): Promise<void> {
  */
 async function bestTopic(state: SearchState, plan: QuotePlan | undefined): Promise<PagefindHit | undefined | null> {
 	if (!state.q || state.sort !== 'relevance' || Object.keys(state.filters).length > 0) return undefined;
-	const found = await (await loadPagefind()).search(plan ? plan.words.slice(0, firstStep(plan).words).join(' ') : state.q, { filters: TOPIC_PAGES_FILTER });
+	const found = await (await loadPagefind()).search(plan ? firstStep(plan).words.map((i) => plan.words[i]).join(' ') : state.q, { filters: TOPIC_PAGES_FILTER });
 	if (!found) return null;
 	const candidates = found.results.slice(0, TOPIC_CANDIDATES);
 	const views = await Promise.all(candidates.map((hit) => resultView(hit, state.q)));
@@ -244,14 +244,14 @@ async function wordSearch(state: SearchState, plan: QuotePlan | undefined): Prom
 	// A quote asks for its cheapest words and pairs, more while the pages where they stand at the quote's distances are
 	// too many to tell apart and the next may be asked (search-quotes.ts).
 	for (let step = plan && firstStep(plan); plan && step; ) {
-		const words = plan.words.slice(0, step.words);
-		const asked = plan.pairs.slice(0, step.pairs);
+		const words = step.words.map((i) => plan.words[i]!);
+		const asked = step.pairs.map((i) => plan.pairs[i]!);
 		const [[found, ...each], placedPairs] = await Promise.all([
 			run([words.join(' '), ...words]),
 			Promise.all(asked.map(async (pair) => ({ offset: pair.offset, positions: await loadPair(pair) }))),
 		]);
 		if (!found || each.some((result) => !result)) return null;
-		const answer = byPositions(found.results, [...(each as PagefindSearch[]).map((search, j) => placedWord(plan.offsets[j]!, search)), ...placedPairs]);
+		const answer = byPositions(found.results, [...(each as PagefindSearch[]).map((search, j) => placedWord(plan.offsets[step!.words[j]!]!, search)), ...placedPairs]);
 		const next = nextStep(plan, step, answer.alike);
 		if (!next) return answer;
 		step = next;

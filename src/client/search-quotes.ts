@@ -13,7 +13,7 @@
  * does not depend on it.
  */
 import { ALIKE_LOADED, FIRST_RESULTS, firstPageSize, RESULTS_PER_PAGE } from './search.ts';
-import { newChunkBytes, type IndexChunks } from './search-chunks.ts';
+import { chunksFor, newChunkBytes, pagefindTerm, type IndexChunks } from './search-chunks.ts';
 import { quotePairs, type QuotePair, type WordPairsIndex } from './search-pairs.ts';
 import { WINDOW_SLACK, wordTokens } from './search-places.ts';
 
@@ -43,8 +43,11 @@ export interface QuotePlan {
 	offsets: number[];
 	/** How many of `words` are outside the common list. */
 	rare: number;
-	/** With the build's chunk list: the bytes each word adds to those asked before it, and what one more result's data costs. */
-	cost?: { bytes: number[]; pageBytes: number } | undefined;
+	/**
+	 * With the build's chunk list: the bytes each word adds to those before it, the chunks each word loads
+	 * with their sizes (by chunk), and what one more result's data costs.
+	 */
+	cost?: { bytes: number[]; chunks: number[][]; chunkBytes: Record<number, number>; pageBytes: number } | undefined;
 	/** With the build's word pairs: the quote's pairs of common words side by side (`quotePairs`), and what asking for one costs. */
 	pairs: QuotePair[];
 	pairBytes: number;
@@ -96,14 +99,18 @@ export function quotePlan(query: string, frequent: readonly string[], index?: In
 		words: chosen.map(bare),
 		offsets,
 		rare: chosen.filter((entry) => !isCommon(entry)).length,
-		cost: costly && { bytes: costly.bytes, pageBytes: index!.pageBytes },
+		cost: costly && { ...costly.cost, pageBytes: index!.pageBytes },
 		pairs: pairs ? quotePairs(chosen.map(bare), offsets, pairs) : [],
 		pairBytes: pairs?.shardBytes ?? 0,
 	};
 }
 
-/** `words` (already in `rarestFirst` order) reordered so each adds the fewest new chunk bytes to those before it, with what each adds. */
-function cheapestFirst(words: readonly RankedWord[], bare: (word: RankedWord) => string, index: IndexChunks): { order: RankedWord[]; bytes: number[] } {
+/**
+ * `words` (already in `rarestFirst` order) reordered so each adds the fewest
+ * new chunk bytes to those before it: with what each adds, the chunks each
+ * loads, and their sizes.
+ */
+function cheapestFirst(words: readonly RankedWord[], bare: (word: RankedWord) => string, index: IndexChunks): { order: RankedWord[]; cost: { bytes: number[]; chunks: number[][]; chunkBytes: Record<number, number> } } {
 	const left = [...words];
 	const loaded = new Set<number>();
 	const order: RankedWord[] = [];
@@ -115,7 +122,9 @@ function cheapestFirst(words: readonly RankedWord[], bare: (word: RankedWord) =>
 		bytes.push(newChunkBytes(bare(left[best]!), index, loaded));
 		order.push(...left.splice(best, 1));
 	}
-	return { order, bytes };
+	const chunks = order.map((word) => chunksFor(pagefindTerm(bare(word)), index.chunks));
+	const chunkBytes = Object.fromEntries(chunks.flat().map((chunk) => [chunk, index.chunks[chunk]![2]]));
+	return { order, cost: { bytes, chunks, chunkBytes } };
 }
 
 /** Each word with where it stands and its rank in the list of frequent words: that of its most frequent token, `Infinity` outside the list. */
@@ -151,22 +160,35 @@ export function mayAskMore(plan: QuotePlan, asked: number, alike: number): boole
 	return asked < plan.rare || alike > RESULTS_PER_PAGE;
 }
 
-/** What a quote has asked for so far: its first `words` words and its first `pairs` pairs. */
+/** What a quote has asked for so far: indices into its `words` and its `pairs`. */
 export interface QuoteStep {
-	words: number;
-	pairs: number;
+	words: number[];
+	pairs: number[];
+}
+
+/** The positions in the quote (word offsets) that what it asked already places: each word's, both of each pair's. */
+function placed(plan: QuotePlan, step: QuoteStep): Set<number> {
+	return new Set([...step.words.map((i) => plan.offsets[i]!), ...step.pairs.flatMap((i) => [plan.pairs[i]!.offset, plan.pairs[i]!.offset + 1])]);
 }
 
 /**
- * The next thing a quote could ask for and what it costs: its next word or
- * its next pair, whichever costs less (a word's new index chunks, a pair's
- * file); undefined when nothing is left. Without the build's chunk list a
- * word's cost is unknown (`bytes` undefined), and pairs wait until the words
- * run out.
+ * The next thing a quote could ask for and what it costs: the first word or
+ * pair not asked that places a word of the quote not yet placed (a word whose
+ * position a pair already gives adds nothing: in “One thing is doing RAG
+ * about?”, once the pairs `one thing`, `thing is` and `is do` are asked, the
+ * words `One`, `thing`, `is` and `doing` are not), whichever costs less (a
+ * word: the index chunks it adds to those loaded; a pair: its file);
+ * undefined when nothing is left. Without the build's chunk list, the next
+ * word in order, its cost unknown (`bytes` undefined).
  */
 function nextTerm(plan: QuotePlan, step: QuoteStep): { step: QuoteStep; bytes: number | undefined } | undefined {
-	const word = step.words < plan.words.length ? { step: { ...step, words: step.words + 1 }, bytes: plan.cost?.bytes[step.words] } : undefined;
-	const pair = step.pairs < plan.pairs.length ? { step: { ...step, pairs: step.pairs + 1 }, bytes: plan.pairs[step.pairs]!.bytes } : undefined;
+	const known = placed(plan, step);
+	const wordAt = plan.words.findIndex((_, i) => !step.words.includes(i) && !known.has(plan.offsets[i]!));
+	const pairAt = plan.pairs.findIndex((pair, i) => !step.pairs.includes(i) && !(known.has(pair.offset) && known.has(pair.offset + 1)));
+	const cost = plan.cost;
+	const loaded = new Set(cost ? step.words.flatMap((i) => cost.chunks[i]!) : []);
+	const word = wordAt === -1 ? undefined : { step: { ...step, words: [...step.words, wordAt] }, bytes: cost && cost.chunks[wordAt]!.filter((chunk) => !loaded.has(chunk)).reduce((sum, chunk) => sum + cost.chunkBytes[chunk]!, 0) };
+	const pair = pairAt === -1 ? undefined : { step: { ...step, pairs: [...step.pairs, pairAt] }, bytes: plan.pairs[pairAt]!.bytes };
 	if (!word || !pair) return word ?? pair;
 	return word.bytes === undefined || word.bytes <= pair.bytes ? word : pair;
 }
@@ -177,8 +199,9 @@ function nextTerm(plan: QuotePlan, step: QuoteStep): { step: QuoteStep; bytes: n
  * (`nextTerm`). Without the build's chunk list, `QUOTE_WORDS` words.
  */
 export function firstStep(plan: QuotePlan): QuoteStep {
-	if (!plan.cost) return { words: Math.min(QUOTE_WORDS, plan.words.length), pairs: 0 };
-	const first = { words: Math.min(1, plan.words.length), pairs: 0 };
+	const words = plan.words.map((_, i) => i);
+	if (!plan.cost) return { words: words.slice(0, QUOTE_WORDS), pairs: [] };
+	const first = { words: words.slice(0, 1), pairs: [] };
 	return nextTerm(plan, first)?.step ?? first;
 }
 
@@ -195,7 +218,7 @@ export function nextStep(plan: QuotePlan, step: QuoteStep, alike: number): Quote
 	if (alike <= FIRST_RESULTS) return undefined;
 	const next = nextTerm(plan, step);
 	if (!next) return undefined;
-	if (next.bytes === undefined) return mayAskMore(plan, step.words, alike) ? next.step : undefined;
+	if (next.bytes === undefined) return mayAskMore(plan, step.words.length, alike) ? next.step : undefined;
 	return alike > ALIKE_LOADED || next.bytes < (firstPageSize(alike, ALIKE_LOADED) - FIRST_RESULTS) * (plan.cost?.pageBytes ?? 0) ? next.step : undefined;
 }
 

@@ -98,32 +98,40 @@ describe('what a quote asks Pagefind for, by what its words cost to download', (
 
 	it('asks for the cheapest word first and then the cheaper of the next word and the next pair', () => {
 		const plan = quotePlan('to just come out and say it', common, BENCH_INDEX)!;
-		expect(firstStep(plan)).toEqual({ words: 2, pairs: 0 });
+		expect(firstStep(plan)).toEqual({ words: [0, 1], pairs: [] });
 		const pairs: WordPairsIndex = { stems: ['to', 'just', 'come', 'out', 'and', 'say', 'it'], shards: 5, shardBytes: 8000, own: [['come out', 40000]], frequent: ['out and', 'say it', 'to just'] };
 		const withPairs = quotePlan('to just come out and say it', common, BENCH_INDEX, pairs)!;
 		expect(withPairs.pairs.map((pair) => pair.key)).toEqual(['just come', 'and say', 'come out']);
 		// say (66,384 bytes), then the pair just come (8,000) before come (70,113).
-		expect(firstStep(withPairs)).toEqual({ words: 1, pairs: 1 });
-		expect(nextStep(withPairs, { words: 1, pairs: 1 }, 9)).toEqual({ words: 1, pairs: 2 });
-		expect(nextStep(withPairs, { words: 1, pairs: 2 }, 9)).toEqual({ words: 1, pairs: 3 });
-		expect(nextStep(withPairs, { words: 1, pairs: 3 }, 9)).toEqual({ words: 2, pairs: 3 });
+		expect(firstStep(withPairs)).toEqual({ words: [0], pairs: [0] });
+		expect(nextStep(withPairs, { words: [0], pairs: [0] }, 9)).toEqual({ words: [0], pairs: [0, 1] });
+		// come out (40,000) before out (95,748).
+		expect(nextStep(withPairs, { words: [0], pairs: [0, 1] }, 9)).toEqual({ words: [0], pairs: [0, 1, 2] });
+	});
+
+	it('skips a word whose place in the quote the pairs asked already give', () => {
+		const pairs: WordPairsIndex = { stems: ['to', 'just', 'come', 'out', 'and', 'say', 'it'], shards: 5, shardBytes: 8000, own: [['come out', 40000]], frequent: ['out and', 'say it', 'to just'] };
+		const plan = quotePlan('to just come out and say it', common, BENCH_INDEX, pairs)!;
+		// The three pairs place just, come, out, and, say: the next word is to (word 4), not come, out or just.
+		expect(nextStep(plan, { words: [0], pairs: [0, 1, 2] }, ALIKE_LOADED + 1)).toEqual({ words: [0, 4], pairs: [0, 1, 2] });
 	});
 
 	it('asks for more while pages are alike only when it costs less than loading those pages’ data', () => {
 		const plan = quotePlan('to just come out and say it', common, BENCH_INDEX)!;
 		// out (95,748 bytes) against the data of one to four more pages (22,797 each): load the pages.
-		expect(nextStep(plan, { words: 2, pairs: 0 }, 3)).toBeUndefined();
-		expect(nextStep(plan, { words: 2, pairs: 0 }, 6)).toBeUndefined();
+		expect(nextStep(plan, { words: [0, 1], pairs: [] }, 3)).toBeUndefined();
+		expect(nextStep(plan, { words: [0, 1], pairs: [] }, 6)).toBeUndefined();
 		// Five more pages (113,985 bytes) cost more than out.
-		expect(nextStep(plan, { words: 2, pairs: 0 }, 7)).toEqual({ words: 3, pairs: 0 });
-		// More pages alike than the first answer can load: it must be asked, whatever it costs.
-		expect(nextStep(plan, { words: 4, pairs: 0 }, ALIKE_LOADED + 1)).toEqual({ words: 5, pairs: 0 });
-		expect(nextStep(plan, { words: 4, pairs: 0 }, ALIKE_LOADED)).toBeUndefined();
-		expect(nextStep(plan, { words: 2, pairs: 0 }, 2)).toBeUndefined();
-		const cheap = { ...plan, cost: { bytes: [0, 0, 30000, 0, 0, 0, 0], pageBytes: 22797 } };
-		expect(nextStep(cheap, { words: 2, pairs: 0 }, 3)).toBeUndefined();
-		expect(nextStep(cheap, { words: 2, pairs: 0 }, 4)).toEqual({ words: 3, pairs: 0 });
-		expect(nextStep(plan, { words: plan.words.length, pairs: 0 }, 9)).toBeUndefined();
+		expect(nextStep(plan, { words: [0, 1], pairs: [] }, 7)).toEqual({ words: [0, 1, 2], pairs: [] });
+		// More pages alike than the first answer can load: it must be asked, whatever it costs (to: 534,504 bytes).
+		expect(nextStep(plan, { words: [0, 1, 2, 3], pairs: [] }, ALIKE_LOADED + 1)).toEqual({ words: [0, 1, 2, 3, 4], pairs: [] });
+		expect(nextStep(plan, { words: [0, 1, 2, 3], pairs: [] }, ALIKE_LOADED)).toBeUndefined();
+		expect(nextStep(plan, { words: [0, 1], pairs: [] }, 2)).toBeUndefined();
+		const out = plan.cost!.chunks[2]![0]!;
+		const cheap = { ...plan, cost: { ...plan.cost!, chunkBytes: { ...plan.cost!.chunkBytes, [out]: 30000 } } };
+		expect(nextStep(cheap, { words: [0, 1], pairs: [] }, 3)).toBeUndefined();
+		expect(nextStep(cheap, { words: [0, 1], pairs: [] }, 4)).toEqual({ words: [0, 1, 2], pairs: [] });
+		expect(nextStep(plan, { words: plan.words.map((_, i) => i), pairs: [] }, 9)).toBeUndefined();
 	});
 
 	it('preloads the cheapest rare word typed out', () => {
