@@ -41,49 +41,68 @@ const BYTES_PER_POSITION = 5;
  */
 type PagefindChunk = [words: [word: string, pages: [pageStep: number, positions: number[], ...rest: unknown[]][], ...rest: unknown[]][]];
 
-/** Per page (its number in the metadata), per position, the common stem said there. */
-export type CommonPositions = Map<number, Map<number, string>>;
+/**
+ * Per page (its number in the metadata), per position, which common stem is
+ * said there: its index in `stems` plus one, 0 for none. Typed arrays, as
+ * there are millions of positions at 2,000 episodes.
+ */
+export interface CommonPositions {
+	stems: readonly string[];
+	pages: Map<number, Uint8Array>;
+}
 
-/** Reads the positions of `stems` out of decoded index chunks. */
-export function commonPositions(chunks: Iterable<PagefindChunk>, stems: ReadonlySet<string>): CommonPositions {
-	const byPage: CommonPositions = new Map();
+/** Reads the positions of `stems` (at most 255) out of decoded index chunks. */
+export function commonPositions(chunks: Iterable<PagefindChunk>, stems: readonly string[]): CommonPositions {
+	const id = new Map(stems.map((stem, i) => [stem, i + 1]));
+	const pages = new Map<number, Uint8Array>();
+	const grow = (said: Uint8Array, length: number) => {
+		const bigger = new Uint8Array(Math.max(length, said.length * 2));
+		bigger.set(said);
+		return bigger;
+	};
 	for (const [words] of chunks) {
-		for (const [word, pages] of words) {
-			if (!stems.has(word)) continue;
+		for (const [word, list] of words) {
+			const stem = id.get(word);
+			if (stem === undefined) continue;
 			let page = 0;
-			for (const [step, positions] of pages) {
+			for (const [step, positions] of list) {
 				page += step;
 				let at = 0;
-				let said = byPage.get(page);
-				if (!said) byPage.set(page, (said = new Map()));
+				let said = pages.get(page) ?? new Uint8Array(1024);
 				for (const position of positions) {
 					// A weight starts a run of its own, counted from 0 again.
 					if (position < 0) at = 0;
-					else said.set((at += position), word);
+					else {
+						at += position;
+						if (at >= said.length) said = grow(said, at + 1);
+						said[at] = stem;
+					}
 				}
+				pages.set(page, said);
 			}
 		}
 	}
-	return byPage;
+	return { stems, pages };
 }
 
 /** Every pair of common stems said side by side: per key (`come out`), per page, the positions of its first word, ascending. */
-export function wordPairs(byPage: CommonPositions): Map<string, Map<number, number[]>> {
-	const pairs = new Map<string, Map<number, number[]>>();
-	for (const page of [...byPage.keys()].sort((a, b) => a - b)) {
-		const said = byPage.get(page)!;
-		for (const at of [...said.keys()].sort((a, b) => a - b)) {
-			const next = said.get(at + 1);
-			if (next === undefined) continue;
-			const key = `${said.get(at)} ${next}`;
-			let pages = pairs.get(key);
-			if (!pages) pairs.set(key, (pages = new Map()));
-			const list = pages.get(page);
+export function wordPairs({ stems, pages }: CommonPositions): Map<string, Map<number, number[]>> {
+	const byCode = new Map<number, Map<number, number[]>>();
+	for (const page of [...pages.keys()].sort((a, b) => a - b)) {
+		const said = pages.get(page)!;
+		for (let at = 0; at + 1 < said.length; at++) {
+			const first = said[at]!;
+			const second = said[at + 1]!;
+			if (first === 0 || second === 0) continue;
+			const code = first * 256 + second;
+			let onPages = byCode.get(code);
+			if (!onPages) byCode.set(code, (onPages = new Map()));
+			const list = onPages.get(page);
 			if (list) list.push(at);
-			else pages.set(page, [at]);
+			else onPages.set(page, [at]);
 		}
 	}
-	return pairs;
+	return new Map([...byCode.entries()].map(([code, onPages]) => [`${stems[(code >> 8) - 1]} ${stems[(code & 255) - 1]}`, onPages]));
 }
 
 /** How often a pair is said, over all pages. */
@@ -144,13 +163,15 @@ export function pairFiles(pairs: Map<string, Map<number, number[]>>, pageHashes:
 export function readWordPairs(pagefindDir: string, meta: PagefindMeta, commonWords: readonly string[]): { index: WordPairsIndex; files: PairFile[] } {
 	const wanted = new Set(commonWords.map((word) => stem(pagefindTerm(word))).filter(Boolean));
 	const found = new Set<string>();
+	// Only chunks that may hold a common stem: from at or before it, and its end not before it (cut to the end's length).
+	const mayHold = ([from, to]: readonly [string, string, string]) => [...wanted].some((word) => word >= from && word.slice(0, to.length) <= to);
 	function* chunks(): Generator<PagefindChunk> {
-		for (const [, , hash] of meta[2]) {
+		for (const [, , hash] of meta[2].filter(mayHold)) {
 			const chunk = decodePagefindFile(readFileSync(path.join(pagefindDir, 'index', `${hash}.pf_index`))) as PagefindChunk;
 			for (const [word] of chunk[0]) if (wanted.has(word)) found.add(word);
 			yield chunk;
 		}
 	}
-	const pairs = wordPairs(commonPositions(chunks(), wanted));
+	const pairs = wordPairs(commonPositions(chunks(), [...wanted].sort()));
 	return pairFiles(pairs, meta[1].map(([hash]) => hash), [...found]);
 }
