@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decode } from 'cbor-x';
+import { decode } from 'cborg';
 import type { IndexChunks } from '../../src/client/search-chunks.ts';
 import { median } from '../../src/shared/stats.ts';
 
