@@ -165,8 +165,9 @@ function byPositions(hits: PagefindHit[], placed: readonly Placed[]): OrderedHit
 
 /**
  * The hits of a search, best first; how many of the first episodes hold the
- * words alike (`OrderedHits`; 1 when positions were not weighed); and
- * whether a topic page leads them (`withBestTopic`: 1 or 0).
+ * words alike (`OrderedHits`; 1 when positions were not weighed); whether a
+ * topic page leads them (`withBestTopic`: 1 or 0); and how many episodes'
+ * data the first answer loads (`firstPage`: up to `ALIKE_LOADED` for a quote).
  */
 export type SearchAnswer = OrderedHits<PagefindHit> & { topics: number; firstPage: number };
 
