@@ -6,7 +6,7 @@
  * module (search-app.ts), never of a page's own script.
  */
 import { normalizeBasePath } from '../shared/base-path.ts';
-import { ALIKE_LOADED, EXCERPT_WORDS, FIRST_RESULTS, firstPageSize, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, RESULTS_PER_PAGE, type SearchState, withHighlight } from './search.ts';
+import { ALIKE_LOADED, EXCERPT_WORDS, firstPageSize, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, RESULTS_PER_PAGE, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
 import { INDEX_CHUNKS_PATH, type IndexChunks } from './search-chunks.ts';
 import { pairPositions, WORD_PAIRS_DIR, type PairShard, type QuotePair, type WordPairsIndex } from './search-pairs.ts';
