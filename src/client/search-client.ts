@@ -10,7 +10,7 @@ import { ALIKE_LOADED, EXCERPT_WORDS, firstPageSize, pagefindFilters, pagefindSo
 import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
 import { INDEX_CHUNKS_PATH, type IndexChunks } from './search-chunks.ts';
 import { pairPositions, WORD_PAIRS_DIR, type PairShard, type QuotePair, type WordPairsIndex } from './search-pairs.ts';
-import { bareWord, byWordPositions, COMMON_WORDS_PATH, firstStep, nextStep, quotePlan, typingWord, type OrderedHits, type QuotePlan } from './search-quotes.ts';
+import { bareWord, byWordPositions, COMMON_WORDS_PATH, firstStep, nextStep, quotePlan, typingWord, withPairs, type OrderedHits, type QuotePlan } from './search-quotes.ts';
 import { names, TOPIC_CANDIDATES, TOPIC_PAGES_FILTER, topicFirst, topicOf, withBestTopic, withoutTopicPages, type TopicResult } from './search-topics.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
@@ -190,7 +190,8 @@ export async function searchAnswer(state: SearchState): Promise<SearchAnswer | n
 	// Sorted by date, every word must match, so a quote asks for all of them (no plan).
 	const words = state.sort === 'relevance' ? quotePlan(state.q, frequent, index) : undefined;
 	// Only a quote reads the word pairs' index.
-	const plan = words && quotePlan(state.q, frequent, index, await loadPairsIndex());
+	const pairs = words && (await loadPairsIndex());
+	const plan = words && pairs ? withPairs(words, pairs) : words;
 	const [answer, topic] = await Promise.all([wordSearch(state, plan), bestTopic(state, plan)]);
 	if (answer === null || topic === null) return null;
 	// A quote loads every page it left alike (up to ALIKE_LOADED) rather than ask for a dear word; other queries a page's worth.

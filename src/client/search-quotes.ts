@@ -95,15 +95,19 @@ export function quotePlan(query: string, frequent: readonly string[], index?: In
 	const costly = index ? cheapestFirst(order, bare, index) : undefined;
 	const chosen = costly?.order ?? order;
 	const offsets = chosen.map((entry) => entry.index);
-	return {
+	const plan: QuotePlan = {
 		words: chosen.map(bare),
 		offsets,
 		rare: chosen.filter((entry) => !isCommon(entry)).length,
 		cost: costly && { ...costly.cost, pageBytes: index!.pageBytes },
-		pairs: pairs ? quotePairs(chosen.map(bare), offsets, pairs) : [],
-		pairBytes: pairs?.shardBytes ?? 0,
+		pairs: [],
+		pairBytes: 0,
 	};
+	return pairs ? withPairs(plan, pairs) : plan;
 }
+
+/** A plan with the quote's pairs of common words (`quotePairs`) from the build's pairs' index, and what asking for one costs. */
+export const withPairs = (plan: QuotePlan, pairs: WordPairsIndex): QuotePlan => ({ ...plan, pairs: quotePairs(plan.words, plan.offsets, pairs), pairBytes: pairs.shardBytes });
 
 /**
  * `words` (already in `rarestFirst` order) reordered so each adds the fewest
