@@ -16,6 +16,7 @@ import { ALIKE_LOADED, FIRST_RESULTS, firstPageSize, RESULTS_PER_PAGE } from './
 import { chunksFor, newChunkBytes, pagefindTerm, type IndexChunks } from './search-chunks.ts';
 import { quotePairs, type QuotePair, type WordPairsIndex } from './search-pairs.ts';
 import { WINDOW_SLACK, wordTokens } from './search-places.ts';
+import { median } from '../shared/stats.ts';
 
 /** How many of the archive's most frequent words the build lists: the common words, which a quote asks for only when it must. */
 export const COMMON_WORD_COUNT = 150;
@@ -227,13 +228,23 @@ export function nextStep(plan: QuotePlan, step: QuoteStep, alike: number): Quote
 }
 
 /**
+ * A word is loaded while the reader types only if its index chunks cost at
+ * most this many of the archive's median chunk: loading ahead saves time,
+ * never bytes, and a word that costs more (`intelligence`, 512 KB at 2,000
+ * episodes, as its chunk holds `in`) is wasted when a cheaper word follows,
+ * which a quote then asks for instead.
+ */
+export const PRELOAD_CHUNKS = 2;
+
+/**
  * The word worth loading while the reader is still typing: of the words
  * already typed out that are not in the common list, the one whose index
- * chunks cost least (with the build's chunk list, `index`), else the rarest;
- * or none. The last word may be half typed (`o`, `ou`, `our`), and Pagefind
- * loads every index chunk that holds a word starting with what it is asked,
- * so a prefix of one or two letters is several chunks nobody needs; a common
- * word may turn out to be part of a quote, which asks for it only if it must.
+ * chunks cost least (with the build's chunk list, `index`, and only if they
+ * cost at most `PRELOAD_CHUNKS` median chunks), else the rarest; or none.
+ * The last word may be half typed (`o`, `ou`, `our`), and Pagefind loads
+ * every index chunk that holds a word starting with what it is asked, so a
+ * prefix of one or two letters is several chunks nobody needs; a common word
+ * may turn out to be part of a quote, which asks for it only if it must.
  * Loading this one word's chunks ahead is never wasted unless a cheaper word
  * follows, and the query the reader settles on asks for it (the cheapest
  * words of a quote, or every word of a shorter query), so its results come
@@ -245,8 +256,10 @@ export function typingWord(query: string, frequent: readonly string[], index?: I
 	const candidates = rankWords(kept, frequent)
 		.filter((word) => !isCommon(word))
 		.sort(rarestFirst);
-	const best = index ? cheapestFirst(candidates, (word) => kept[word.index]!, index).order[0] : candidates[0];
-	return best && kept[best.index];
+	if (!index) return candidates[0] && kept[candidates[0].index];
+	const best = cheapestFirst(candidates, (word) => kept[word.index]!, index);
+	const limit = PRELOAD_CHUNKS * (median(index.chunks.map(([, , bytes]) => bytes)) ?? 0);
+	return best.order[0] && best.cost.bytes[0]! <= limit ? kept[best.order[0].index] : undefined;
 }
 
 /** Hits in order, and how many of the first hold the words as well as the first does (`byWordPositions`). */

@@ -137,6 +137,9 @@ describe('what a quote asks Pagefind for, by what its words cost to download', (
 	it('preloads the cheapest rare word typed out', () => {
 		expect(typingWord('a sort of the most important things at', ['the', 'a', 'of', 'at'], BENCH_INDEX)).toBe('most');
 		expect(typingWord('a sort of the most important things at', ['the', 'a', 'of', 'at'])).toBe('important');
+		// Not a word dearer than two median chunks (232,584 bytes here): important loads 614,506.
+		expect(typingWord('the most important things', ['the', 'most', 'things'], BENCH_INDEX)).toBeUndefined();
+		expect(typingWord('the most important things', ['the', 'most', 'things'])).toBe('important');
 	});
 });
 
