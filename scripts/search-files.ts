@@ -6,17 +6,22 @@
  *   least to download;
  * - `search/pairs/`: where each pair of common words stands side by side
  *   (src/client/search-pairs.ts), so a quote of common words need not
- *   download their chunks.
+ *   download their chunks;
+ * - `search/layouts/`: which common word stands at each position of each
+ *   page (src/client/search-layouts.ts), so a quote whose rarer words stand
+ *   alike in many pages can tell them apart without a common word's chunk.
  * Options: --site DIR (dist).
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { INDEX_CHUNKS_PATH } from '../src/client/search-chunks.ts';
+import { WORD_LAYOUTS_DIR } from '../src/client/search-layouts.ts';
 import { WORD_PAIRS_DIR } from '../src/client/search-pairs.ts';
 import { COMMON_WORDS_PATH } from '../src/client/search-quotes.ts';
 import { readCommandLine } from './lib/cli.ts';
 import { readIndexChunks, readPagefindMeta } from './lib/pagefind-index.ts';
-import { readWordPairs } from './lib/word-pairs.ts';
+import { layoutFiles } from './lib/word-layouts.ts';
+import { readCommonWords, readWordPairs } from './lib/word-pairs.ts';
 
 const { site } = readCommandLine({ values: { site: 'dist' } });
 const pagefindDir = path.join(site, 'pagefind');
@@ -30,14 +35,26 @@ const total = index.chunks.reduce((sum, [, , bytes]) => sum + bytes, 0);
 console.log(`${chunksFile}: ${index.chunks.length} index chunks, ${(total / 1e6).toFixed(1)} MB; a transcript's data ${(index.pageBytes / 1e3).toFixed(0)} KB at the median`);
 
 const common = JSON.parse(readFileSync(path.join(site, COMMON_WORDS_PATH), 'utf8')) as string[];
-const pairs = readWordPairs(pagefindDir, readPagefindMeta(pagefindDir), common);
+const meta = readPagefindMeta(pagefindDir);
+const indexed = readCommonWords(pagefindDir, meta, common);
+const pairs = readWordPairs(meta, indexed);
+const layouts = layoutFiles(indexed.positions, pairs.index.stems, meta[1].map(([hash]) => hash));
 const pairsDir = path.join(site, WORD_PAIRS_DIR);
 rmSync(pairsDir, { recursive: true, force: true });
 mkdirSync(pairsDir, { recursive: true });
 for (const { name, shard } of pairs.files) writeFileSync(path.join(pairsDir, name), JSON.stringify(shard));
-writeFileSync(path.join(pairsDir, 'index.json'), JSON.stringify(pairs.index));
+writeFileSync(path.join(pairsDir, 'index.json'), JSON.stringify({ ...pairs.index, layouts: layouts.info }));
 const pairBytes = pairs.files.reduce((sum, { name }) => sum + statSync(path.join(pairsDir, name)).size, 0);
 const { index: pairsIndex } = pairs;
 console.log(
-	`${pairsDir}: ${pairsIndex.shards} shared shards of word pairs (${(pairsIndex.shardBytes / 1e3).toFixed(1)} KB gzipped at the median) and ${pairsIndex.own.length} pairs in files of their own, over ${pairsIndex.stems.length} common stems; ${pairsIndex.frequent.length} pairs too frequent to list; ${(pairBytes / 1e6).toFixed(1)} MB; ${((performance.now() - started) / 1000).toFixed(1)} s`,
+	`${pairsDir}: ${pairsIndex.shards} shared shards of word pairs (${(pairsIndex.shardBytes / 1e3).toFixed(1)} KB gzipped at the median) and ${pairsIndex.own.length} pairs in files of their own, over ${pairsIndex.stems.length} common stems; ${pairsIndex.frequent.length} pairs too frequent to list; ${(pairBytes / 1e6).toFixed(1)} MB`,
+);
+
+const layoutsDir = path.join(site, WORD_LAYOUTS_DIR);
+rmSync(layoutsDir, { recursive: true, force: true });
+mkdirSync(layoutsDir, { recursive: true });
+for (const { name, bytes } of layouts.files) writeFileSync(path.join(layoutsDir, name), bytes);
+const layoutBytes = layouts.files.reduce((sum, { bytes }) => sum + bytes.length, 0);
+console.log(
+	`${layoutsDir}: ${layouts.files.length} layout files of ${layouts.info.positions} positions (${(layouts.info.bytes / 1e3).toFixed(1)} KB at the median), ${(layoutBytes / 1e6).toFixed(1)} MB; ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { browserLaunchOptions } from '../lib/browser.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { WORD_LAYOUTS_DIR } from '../../src/client/search-layouts.ts';
 import { WORD_PAIRS_DIR } from '../../src/client/search-pairs.ts';
 
 /** One query's first-search cost. */
@@ -33,6 +34,8 @@ export function kindOf(url: string): string {
 	if (url.includes('/_astro/')) return name.replace(/\.[\w-]+\.(js|css)$/, '.$1');
 	// The word pairs' files (src/client/search-pairs.ts): their index, and the shards and pair files as one kind.
 	if (url.includes(`/${WORD_PAIRS_DIR}`)) return name === 'index.json' ? 'pairs index.json' : 'word pairs';
+	// The word layouts' files (src/client/search-layouts.ts), as one kind.
+	if (url.includes(`/${WORD_LAYOUTS_DIR}`)) return 'word layouts';
 	const ext = /\.(pf_\w+)$/.exec(name)?.[1];
 	return ext ?? name;
 }

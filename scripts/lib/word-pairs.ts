@@ -155,12 +155,18 @@ export function pairFiles(pairs: Map<string, Map<number, number[]>>, pageHashes:
 	return { index, files: [...shards.map((shard, n) => ({ name: `${n}.json`, shard })), ...ownFiles.map((shard, n) => ({ name: ownPairFile(n), shard }))] };
 }
 
+/** The common words' positions read out of a Pagefind index, and their stems found in it (sorted: the pairs' and layouts' numbering). */
+export interface IndexedCommonWords {
+	positions: CommonPositions;
+	found: string[];
+}
+
 /**
- * The word pairs of the Pagefind index in `pagefindDir`, for the build's
- * common words (`search/common-words.json`): the stems of them found in the
- * index, and the shards. Each chunk is decoded, read and dropped in turn.
+ * Where the build's common words (`search/common-words.json`) stand in the
+ * Pagefind index in `pagefindDir`: their stems' positions on every page, and
+ * the stems found. Each chunk is decoded, read and dropped in turn.
  */
-export function readWordPairs(pagefindDir: string, meta: PagefindMeta, commonWords: readonly string[]): { index: WordPairsIndex; files: PairFile[] } {
+export function readCommonWords(pagefindDir: string, meta: PagefindMeta, commonWords: readonly string[]): IndexedCommonWords {
 	const wanted = new Set(commonWords.map((word) => stem(pagefindTerm(word))).filter(Boolean));
 	const found = new Set<string>();
 	// Only chunks that may hold a common stem: from at or before it, and its end not before it (cut to the end's length).
@@ -172,6 +178,11 @@ export function readWordPairs(pagefindDir: string, meta: PagefindMeta, commonWor
 			yield chunk;
 		}
 	}
-	const pairs = wordPairs(commonPositions(chunks(), [...wanted].sort()));
-	return pairFiles(pairs, meta[1].map(([hash]) => hash), [...found]);
+	const positions = commonPositions(chunks(), [...wanted].sort());
+	return { positions, found: [...found].sort() };
+}
+
+/** The word pairs of the common words' positions (`readCommonWords`) as files: the pairs' index and the shards. */
+export function readWordPairs(meta: PagefindMeta, { positions, found }: IndexedCommonWords): { index: WordPairsIndex; files: PairFile[] } {
+	return pairFiles(wordPairs(positions), meta[1].map(([hash]) => hash), found);
 }

@@ -9,8 +9,9 @@ import { normalizeBasePath } from '../shared/base-path.ts';
 import { ALIKE_LOADED, EXCERPT_WORDS, firstPageSize, pagefindFilters, pagefindSort, phraseFirst, phraseQuery, RANKING, RESULTS_PER_PAGE, type SearchState, withHighlight } from './search.ts';
 import { byPlaceQuality, placeUrl, rankPlaces, wordTokens, type PageData, type PlaceQuality } from './search-places.ts';
 import { INDEX_CHUNKS_PATH, type IndexChunks } from './search-chunks.ts';
+import { byLayouts, expectedLayout, layoutFile, layoutFilesFor, WORD_LAYOUTS_DIR, type LayoutsInfo, type PageLayout } from './search-layouts.ts';
 import { pairPositions, WORD_PAIRS_DIR, type PairShard, type QuotePair, type WordPairsIndex } from './search-pairs.ts';
-import { bareWord, byWordPositions, COMMON_WORDS_PATH, firstStep, nextStep, quotePlan, typingWord, withPairs, type OrderedHits, type QuotePlan } from './search-quotes.ts';
+import { bareWord, byWordPositions, COMMON_WORDS_PATH, firstStep, nextStep, phraseStarts, quotePlan, typingWord, withPairs, type OrderedHits, type QuotePlan } from './search-quotes.ts';
 import { names, TOPIC_CANDIDATES, TOPIC_PAGES_FILTER, topicFirst, topicOf, withBestTopic, withoutTopicPages, type TopicResult } from './search-topics.ts';
 
 /** The part of a Pagefind result's data that the search shows: the page's words, matches and anchors, its excerpt. */
@@ -132,6 +133,51 @@ async function loadPair(pair: QuotePair): Promise<Map<string, number[]>> {
 	return pairPositions(await shard, pair.key);
 }
 
+const layoutFiles = new Map<string, Promise<Uint8Array | undefined>>();
+
+/** One layout file, ungzipped (each loaded once; undefined if it cannot load, and it then says nothing). */
+function loadLayoutFile(file: string): Promise<Uint8Array | undefined> {
+	let loaded = layoutFiles.get(file);
+	if (!loaded) {
+		loaded = fetch(`${basePath()}${WORD_LAYOUTS_DIR}${file}`)
+			.then(async (response) => (response.ok && response.body ? new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()) : undefined))
+			.catch(() => undefined);
+		layoutFiles.set(file, loaded);
+	}
+	return loaded;
+}
+
+/** What a quote checks its alike pages' layouts with: the files' size, what the quote's places must hold, its span in words. */
+interface QuoteLayouts {
+	info: LayoutsInfo;
+	expected: ReadonlyMap<number, number>;
+	span: number;
+}
+
+/** The layout files each page needs around its starts (`layoutFilesFor`). */
+const neededFiles = (starts: ReadonlyMap<string, readonly number[]>, layouts: QuoteLayouts): Map<string, number[]> =>
+	new Map([...starts].map(([page, at]) => [page, layoutFilesFor(at, layouts.span, layouts.info.positions)]));
+
+/** The layouts of the pages around their starts, loaded at once. */
+async function loadLayouts(starts: ReadonlyMap<string, readonly number[]>, layouts: QuoteLayouts): Promise<Map<string, PageLayout>> {
+	const pages = await Promise.all(
+		[...neededFiles(starts, layouts)].map(async ([page, files]) => [page, new Map(await Promise.all(files.map(async (n) => [n, await loadLayoutFile(layoutFile(page, n))] as const)))] as const),
+	);
+	return new Map(pages);
+}
+
+/**
+ * Where the quote would start on each of the alike pages (the first
+ * `answer.alike`), from the positions of what it placed: every start at
+ * which all of them stand at their offsets.
+ */
+function alikeStarts(answer: OrderedHits<PagefindHit>, placed: readonly Placed[]): Map<string, number[]> {
+	const known = placed.filter((entry) => entry.positions.size > 0);
+	if (known.length === 0) return new Map();
+	const offsets = known.map(({ offset }) => offset);
+	return new Map(answer.hits.slice(0, answer.alike).map((hit) => [hit.id, phraseStarts(known.map(({ positions }) => positions.get(hit.id) ?? []), offsets)]));
+}
+
 /** A query's words as Pagefind searches them alone (without the signs around them), and where each stands in the query. */
 function queryWords(query: string): { words: string[]; offsets: number[] } {
 	const words = query.trim().split(/\s+/).map(bareWord);
@@ -192,7 +238,8 @@ export async function searchAnswer(state: SearchState): Promise<SearchAnswer | n
 	// Only a quote reads the word pairs' index.
 	const pairs = words && (await loadPairsIndex());
 	const plan = words && pairs ? withPairs(words, pairs) : words;
-	const [answer, topic] = await Promise.all([wordSearch(state, plan), bestTopic(state, plan)]);
+	const layouts = plan && pairs?.layouts && { info: pairs.layouts, expected: expectedLayout(plan.words, plan.offsets, pairs.stems), span: Math.max(...plan.offsets) };
+	const [answer, topic] = await Promise.all([wordSearch(state, plan, layouts), bestTopic(state, plan)]);
 	if (answer === null || topic === null) return null;
 	// A quote loads every page it left alike (up to ALIKE_LOADED) rather than ask for a dear word; other queries a page's worth.
 	const firstPage = firstPageSize(answer.alike, plan ? ALIKE_LOADED : RESULTS_PER_PAGE);
@@ -237,8 +284,8 @@ async function bestTopic(state: SearchState, plan: QuotePlan | undefined): Promi
 	return plan ? (named === -1 ? undefined : candidates[named]) : candidates[Math.max(0, named)];
 }
 
-/** The episodes' hits, ordered by where the words stand (a quote by its cheapest words and its pairs, `plan`). */
-async function wordSearch(state: SearchState, plan: QuotePlan | undefined): Promise<OrderedHits<PagefindHit> | null> {
+/** The episodes' hits, ordered by where the words stand (a quote by its cheapest words, its pairs and its alike pages' `layouts`, `plan`). */
+async function wordSearch(state: SearchState, plan: QuotePlan | undefined, layouts?: QuoteLayouts): Promise<OrderedHits<PagefindHit> | null> {
 	const pagefind = await loadPagefind();
 	const sort = pagefindSort(state.sort);
 	const options = { filters: withoutTopicPages(pagefindFilters(state)), ...(sort ? { sort } : {}) };
@@ -253,8 +300,13 @@ async function wordSearch(state: SearchState, plan: QuotePlan | undefined): Prom
 			Promise.all(asked.map(async (pair) => ({ offset: pair.offset, positions: await loadPair(pair) }))),
 		]);
 		if (!found || each.some((result) => !result)) return null;
-		const answer = byPositions(found.results, [...(each as PagefindSearch[]).map((search, j) => placedWord(plan.offsets[step!.words[j]!]!, search)), ...placedPairs]);
-		const next = nextStep(plan, step, answer.alike);
+		const placed = [...(each as PagefindSearch[]).map((search, j) => placedWord(plan.offsets[step!.words[j]!]!, search)), ...placedPairs];
+		let answer = byPositions(found.results, placed);
+		const starts = alikeStarts(answer, placed);
+		if (step.layouts && layouts) answer = byLayouts(answer, starts, layouts.expected, await loadLayouts(starts, layouts), layouts.info.positions);
+		// Checking layouts costs their files, if the alike pages' starts are known.
+		const files = layouts && [...starts.values()].some((at) => at.length > 0) ? [...neededFiles(starts, layouts).values()].reduce((sum, list) => sum + list.length, 0) : undefined;
+		const next = nextStep(plan, step, answer.alike, files);
 		if (!next) return answer;
 		step = next;
 	}

@@ -14,13 +14,14 @@
  */
 import { stem } from 'porter2';
 import { pagefindTerm } from './search-chunks.ts';
+import type { LayoutsInfo } from './search-layouts.ts';
 
 /** Where the build writes the pairs, below the site's base path: `index.json` and `<shard>.json`. */
 export const WORD_PAIRS_DIR = 'search/pairs/';
 
 /** What the client needs to know before asking for a pair (`index.json`). */
 export interface WordPairsIndex {
-	/** The stems of the common words whose pairs are listed (Pagefind's stems of the build's common words). */
+	/** The stems of the common words whose pairs are listed (Pagefind's stems of the build's common words, found in its index), sorted. */
 	stems: string[];
 	/** How many shared shards the pairs said less often are spread over (`shardOf`). */
 	shards: number;
@@ -30,6 +31,8 @@ export interface WordPairsIndex {
 	own: [key: string, bytes: number][];
 	/** Pairs said so often that they are left out (`i think`, `kind of`): asking for them would cost more than a word. */
 	frequent: string[];
+	/** The word layouts, numbered by `stems` (from 1; `search-layouts.ts`); absent from an index written before them. */
+	layouts?: LayoutsInfo | undefined;
 }
 
 /** The file of the `n`th pair with a file of its own. */

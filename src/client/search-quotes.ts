@@ -52,6 +52,8 @@ export interface QuotePlan {
 	/** With the build's word pairs: the quote's pairs of common words side by side (`quotePairs`), and what asking for one costs. */
 	pairs: QuotePair[];
 	pairBytes: number;
+	/** With the build's word layouts (`search-layouts.ts`): what one layout file costs. */
+	layoutBytes?: number | undefined;
 }
 
 /** Words a quote asks for first: two words at a known distance already pick out most phrases. */
@@ -107,8 +109,13 @@ export function quotePlan(query: string, frequent: readonly string[], index?: In
 	return pairs ? withPairs(plan, pairs) : plan;
 }
 
-/** A plan with the quote's pairs of common words (`quotePairs`) from the build's pairs' index, and what asking for one costs. */
-export const withPairs = (plan: QuotePlan, pairs: WordPairsIndex): QuotePlan => ({ ...plan, pairs: quotePairs(plan.words, plan.offsets, pairs), pairBytes: pairs.shardBytes });
+/** A plan with the quote's pairs of common words (`quotePairs`) from the build's pairs' index, what asking for one costs, and what a layout file costs. */
+export const withPairs = (plan: QuotePlan, pairs: WordPairsIndex): QuotePlan => ({
+	...plan,
+	pairs: quotePairs(plan.words, plan.offsets, pairs),
+	pairBytes: pairs.shardBytes,
+	layoutBytes: pairs.layouts?.bytes,
+});
 
 /**
  * `words` (already in `rarestFirst` order) reordered so each adds the fewest
@@ -165,10 +172,11 @@ export function mayAskMore(plan: QuotePlan, asked: number, alike: number): boole
 	return asked < plan.rare || alike > RESULTS_PER_PAGE;
 }
 
-/** What a quote has asked for so far: indices into its `words` and its `pairs`. */
+/** What a quote has asked for so far: indices into its `words` and its `pairs`, and whether its alike pages' layouts (`search-layouts.ts`). */
 export interface QuoteStep {
 	words: number[];
 	pairs: number[];
+	layouts?: boolean;
 }
 
 /** The positions in the quote (word offsets) that what it asked already places: each word's, both of each pair's. */
@@ -212,19 +220,23 @@ export function firstStep(plan: QuotePlan): QuoteStep {
 
 /**
  * What a quote asks for next when the pages where what it asked stands at
- * the quote's distances are `alike`, or nothing: the next word or pair
- * (`nextTerm`) while more pages are alike than the first answer can load
- * (`ALIKE_LOADED`), or while it costs less than the data of the alike pages
- * past `FIRST_RESULTS`, which the first answer loads instead to find the
- * phrase in their text (`firstPageSize`). Without the build's chunk list, a
- * word as `mayAskMore` says.
+ * the quote's distances are `alike`, or nothing: the cheaper of the next
+ * word or pair (`nextTerm`) and, once, the layouts of the alike pages
+ * (`layoutFiles` files, each `plan.layoutBytes`: which common words stand
+ * around each page's match, `search-layouts.ts`), while more pages are alike
+ * than the first answer can load (`ALIKE_LOADED`), or while it costs less
+ * than the data of the alike pages past `FIRST_RESULTS`, which the first
+ * answer loads instead to find the phrase in their text (`firstPageSize`).
+ * Without the build's chunk list, a word as `mayAskMore` says.
  */
-export function nextStep(plan: QuotePlan, step: QuoteStep, alike: number): QuoteStep | undefined {
+export function nextStep(plan: QuotePlan, step: QuoteStep, alike: number, layoutFiles?: number): QuoteStep | undefined {
 	if (alike <= FIRST_RESULTS) return undefined;
-	const next = nextTerm(plan, step);
+	const term = nextTerm(plan, step);
+	if (term?.bytes === undefined && term) return mayAskMore(plan, step.words.length, alike) ? term.step : undefined;
+	const layouts = !step.layouts && plan.cost && plan.layoutBytes !== undefined && layoutFiles !== undefined ? { step: { ...step, layouts: true }, bytes: layoutFiles * plan.layoutBytes } : undefined;
+	const next = term && layouts ? (layouts.bytes < term.bytes! ? layouts : term) : (term ?? layouts);
 	if (!next) return undefined;
-	if (next.bytes === undefined) return mayAskMore(plan, step.words.length, alike) ? next.step : undefined;
-	return alike > ALIKE_LOADED || next.bytes < (firstPageSize(alike, ALIKE_LOADED) - FIRST_RESULTS) * (plan.cost?.pageBytes ?? 0) ? next.step : undefined;
+	return alike > ALIKE_LOADED || next.bytes! < (firstPageSize(alike, ALIKE_LOADED) - FIRST_RESULTS) * (plan.cost?.pageBytes ?? 0) ? next.step : undefined;
 }
 
 /**
@@ -295,13 +307,23 @@ export function byWordPositions<T extends { id: string }>(hits: readonly T[], of
 	const level = (hit: T) => {
 		const lists = positions.map((byPage) => byPage.get(hit.id) ?? []);
 		if (lists.some((list) => list.length === 0)) return 3;
-		const sets = lists.map((list) => new Set(list));
-		if (lists[0]!.some((start) => sets.every((set, j) => set.has(start + offsets[j]! - offsets[0]!)))) return 0;
+		if (phraseStarts(lists, offsets).length > 0) return 0;
 		if (holdsWithin(lists, span + WINDOW_SLACK)) return 1;
 		return holdsWithin(lists, Math.max(span + WINDOW_SLACK, PASSAGE_WORDS)) ? 2 : 3;
 	};
 	const ordered = hits.map((hit, index) => ({ hit, index, level: level(hit) })).sort((a, b) => a.level - b.level || a.index - b.index);
 	return { hits: ordered.map(({ hit }) => hit), alike: ordered.filter((entry) => entry.level === ordered[0]?.level).length };
+}
+
+/**
+ * Where the quote's place 0 would stand on a page for every word to stand at
+ * its offset (`lists[j]` holds the positions of the word at `offsets[j]`):
+ * the phrase's starts, ascending.
+ */
+export function phraseStarts(lists: readonly (readonly number[])[], offsets: readonly number[]): number[] {
+	const sets = lists.map((list) => new Set(list));
+	const starts = (lists[0] ?? []).filter((at) => sets.every((set, j) => set.has(at + offsets[j]! - offsets[0]!))).map((at) => at - offsets[0]!);
+	return [...new Set(starts)].sort((a, b) => a - b);
 }
 
 /** Whether one position of every list lies within `span` words of the others (a sliding window over all of them). */

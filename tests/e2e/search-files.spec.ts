@@ -15,9 +15,15 @@
  * sample of pairs, on a page of each, is checked against Pagefind's search
  * for each of the two words.
  *
+ * The word layouts (`search/layouts/`) tell a quote which common word stands
+ * at each position of a page only if each stem they place there is one
+ * Pagefind finds there: on a seeded sample of pages, every common stem each
+ * page's layout holds is checked against Pagefind's search for it, and the
+ * files are read as the browser reads them (gunzipped by the browser).
+ *
  * `SEARCH_FILES_SITE=.bench/site` checks the bench's built site instead (its
- * `dist/` and `content/episodes/`), `SEARCH_FILES_WORDS` and
- * `SEARCH_FILES_PAIRS` set the sample sizes.
+ * `dist/` and `content/episodes/`), `SEARCH_FILES_WORDS`,
+ * `SEARCH_FILES_PAIRS` and `SEARCH_FILES_PAGES` set the sample sizes.
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -25,6 +31,7 @@ import { seededRandom } from '../../scripts/bench/random.ts';
 import { readPagefindMeta } from '../../scripts/lib/pagefind-index.ts';
 import { readArchive } from '../../scripts/lib/search-eval.ts';
 import { chunksFor, pagefindTerm, type IndexChunks } from '../../src/client/search-chunks.ts';
+import { layoutFile } from '../../src/client/search-layouts.ts';
 import { pairFile, pairPositions, type PairShard, type WordPairsIndex } from '../../src/client/search-pairs.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { bareWord } from '../../src/client/search-quotes.ts';
@@ -36,6 +43,7 @@ const ENTRIES = SITE ? path.join(SITE, 'content', 'episodes') : 'content/episode
 const SAMPLED_WORDS = Number(process.env.SEARCH_FILES_WORDS ?? 80);
 const SEVERAL_CHUNK_WORDS = Math.ceil(SAMPLED_WORDS * 0.375);
 const SAMPLED_PAIRS = Number(process.env.SEARCH_FILES_PAIRS ?? 60);
+const SAMPLED_PAGES = Number(process.env.SEARCH_FILES_PAGES ?? 6);
 
 let server: StaticServer;
 test.beforeAll(async () => {
@@ -140,4 +148,55 @@ test('a word pair stands where the build says: its first word there and its seco
 	}
 	test.info().annotations.push({ type: 'word pairs', description: `${SAMPLED_PAIRS} pairs, ${checked} positions` });
 	expect(misses).toEqual([]);
+});
+
+test('a page’s word layout places each common stem where Pagefind finds it', async ({ page }) => {
+	test.setTimeout(120_000 + SAMPLED_PAGES * 30_000);
+	await page.goto(`${server.origin}/search/`);
+	const index = (await (await page.request.get(`${server.origin}/search/pairs/index.json`)).json()) as WordPairsIndex;
+	const positions = index.layouts!.positions;
+	// Transcripts: the pages a quote's layouts are read for.
+	const pages = readPagefindMeta(path.join(DIST, 'pagefind'))[1].filter(([, words]) => words >= 1000).map(([hash]) => hash);
+	const random = seededRandom(SEED);
+	const misses: string[] = [];
+	let checked = 0;
+	for (const pageId of random.shuffle(pages).slice(0, SAMPLED_PAGES)) {
+		// Every file of the page, fetched and gunzipped as the search does, until the first that is not there.
+		const said = await page.evaluate(
+			async ([base, id, size]) => {
+				const stems: Record<number, number[]> = {};
+				for (let n = 0; ; n++) {
+					const response = await fetch(`${base}${id}-${n}.bin`);
+					if (!response.ok || !response.body) return stems;
+					const file = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+					file.forEach((stem, at) => {
+						if (stem > 0) (stems[stem] ??= []).push(n * size + at);
+					});
+				}
+			},
+			[`${server.origin}/search/layouts/`, pageId, positions] as const,
+		);
+		expect(layoutFile(pageId, 0)).toBe(`${pageId}-0.bin`);
+		const stems = Object.keys(said).map(Number);
+		expect(stems.length, `common stems on ${pageId}`).toBeGreaterThan(20);
+		const found = await page.evaluate(
+			async ([words, id]) => {
+				const pagefind = await import(/* @vite-ignore */ new URL('../pagefind/pagefind.js', location.href).href);
+				await pagefind.init();
+				const positions = async (word: string) => (await pagefind.search(word)).results.find((hit: { id: string }) => hit.id === id)?.words ?? [];
+				return Promise.all(words.map(positions));
+			},
+			[stems.map((stem) => index.stems[stem - 1]!), pageId] as const,
+		);
+		stems.forEach((stem, i) => {
+			const pagefindSays = new Set(found[i] as number[]);
+			for (const at of said[stem]!) {
+				checked++;
+				if (!pagefindSays.has(at)) misses.push(`${index.stems[stem - 1]} at ${at} on ${pageId}`);
+			}
+		});
+	}
+	test.info().annotations.push({ type: 'word layouts', description: `${SAMPLED_PAGES} pages, ${checked} positions` });
+	expect(checked).toBeGreaterThan(SAMPLED_PAGES * 100);
+	expect(misses.slice(0, 20)).toEqual([]);
 });

@@ -134,6 +134,24 @@ describe('what a quote asks Pagefind for, by what its words cost to download', (
 		expect(nextStep(plan, { words: plan.words.map((_, i) => i), pairs: [] }, 9)).toBeUndefined();
 	});
 
+	it('checks the alike pages’ layouts once, when that costs less than the next word or pair', () => {
+		const pairs: WordPairsIndex = { stems: ['to', 'just', 'come', 'out', 'and', 'say', 'it'], shards: 5, shardBytes: 8000, own: [['come out', 40000]], frequent: ['out and', 'say it', 'to just'], layouts: { positions: 2048, bytes: 1500 } };
+		const plan = quotePlan('to just come out and say it', common, BENCH_INDEX, pairs)!;
+		expect(plan.layoutBytes).toBe(1500);
+		// Thirty alike pages, one file each (45,000 bytes), against the pair and say (8,000): the pair first.
+		expect(nextStep(plan, { words: [0], pairs: [0] }, 30, 30)).toEqual({ words: [0], pairs: [0, 1] });
+		// Once the pairs are asked, the next word is to (534,504 bytes): the layouts instead.
+		expect(nextStep(plan, { words: [0], pairs: [0, 1, 2] }, 30, 30)).toEqual({ words: [0], pairs: [0, 1, 2], layouts: true });
+		// Never twice, and not when the starts are unknown (the next word then, as before).
+		expect(nextStep(plan, { words: [0], pairs: [0, 1, 2], layouts: true }, 30, 30)).toEqual({ words: [0, 4], pairs: [0, 1, 2], layouts: true });
+		expect(nextStep(plan, { words: [0], pairs: [0, 1, 2] }, 30)).toEqual({ words: [0, 4], pairs: [0, 1, 2] });
+		// Three alike pages: loading one more page's data (22,797 bytes) costs less than 16 files.
+		expect(nextStep(plan, { words: [0], pairs: [0, 1, 2] }, 3, 16)).toBeUndefined();
+		expect(nextStep(plan, { words: [0], pairs: [0, 1, 2] }, 3, 14)).toEqual({ words: [0], pairs: [0, 1, 2], layouts: true });
+		// Without the build's chunk list, costs are unknown: no layouts.
+		expect(nextStep(quotePlan('to just come out and say it', common, undefined, pairs)!, { words: [0, 1], pairs: [] }, 30, 1)?.layouts).toBeUndefined();
+	});
+
 	it('preloads the cheapest rare word typed out', () => {
 		expect(typingWord('a sort of the most important things at', ['the', 'a', 'of', 'at'], BENCH_INDEX)).toBe('most');
 		expect(typingWord('a sort of the most important things at', ['the', 'a', 'of', 'at'])).toBe('important');
