@@ -26,12 +26,11 @@
  * `SEARCH_FILES_PAIRS` and `SEARCH_FILES_PAGES` set the sample sizes.
  */
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { seededRandom } from '../../scripts/bench/random.ts';
 import { readPagefindMeta } from '../../scripts/lib/pagefind-index.ts';
 import { readArchive } from '../../scripts/lib/search-eval.ts';
 import { chunksFor, pagefindTerm, type IndexChunks } from '../../src/client/search-chunks.ts';
-import { layoutFile } from '../../src/client/search-layouts.ts';
 import { pairFile, pairPositions, type PairShard, type WordPairsIndex } from '../../src/client/search-pairs.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { bareWord } from '../../src/client/search-quotes.ts';
@@ -52,6 +51,19 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
 	await server.close();
 });
+
+/** Where Pagefind, searched for each word alone in the browser, finds it on one page (by its id). */
+function pagefindPositions(page: Page, words: readonly string[], pageId: string): Promise<number[][]> {
+	return page.evaluate(
+		async ([words, id]) => {
+			const pagefind = await import(/* @vite-ignore */ new URL('../pagefind/pagefind.js', location.href).href);
+			await pagefind.init();
+			const positions = async (word: string) => (await pagefind.search(word)).results.find((hit: { id: string }) => hit.id === id)?.words ?? [];
+			return Promise.all(words.map(positions));
+		},
+		[words, pageId] as const,
+	);
+}
 
 /** The archive's distinct words as typed (signs around them dropped, as a quote asks for them). */
 function archiveWords(): string[] {
@@ -131,15 +143,7 @@ test('a word pair stands where the build says: its first word there and its seco
 		const placed = pairPositions(await fileOf(key), key);
 		const pageId = random.pick([...placed.keys()]);
 		const [first, second] = key.split(' ') as [string, string];
-		const found = await page.evaluate(
-			async ([words, id]) => {
-				const pagefind = await import(/* @vite-ignore */ new URL('../pagefind/pagefind.js', location.href).href);
-				await pagefind.init();
-				const positions = async (word: string) => (await pagefind.search(word)).results.find((hit: { id: string }) => hit.id === id)?.words ?? [];
-				return Promise.all(words.map(positions));
-			},
-			[[first, second], pageId] as const,
-		);
+		const found = await pagefindPositions(page, [first, second], pageId);
 		const [firsts, seconds] = found.map((list: number[]) => new Set(list)) as [Set<number>, Set<number>];
 		for (const at of placed.get(pageId)!) {
 			checked++;
@@ -176,18 +180,9 @@ test('a page’s word layout places each common stem where Pagefind finds it', a
 			},
 			[`${server.origin}/search/layouts/`, pageId, positions] as const,
 		);
-		expect(layoutFile(pageId, 0)).toBe(`${pageId}-0.bin`);
 		const stems = Object.keys(said).map(Number);
 		expect(stems.length, `common stems on ${pageId}`).toBeGreaterThan(20);
-		const found = await page.evaluate(
-			async ([words, id]) => {
-				const pagefind = await import(/* @vite-ignore */ new URL('../pagefind/pagefind.js', location.href).href);
-				await pagefind.init();
-				const positions = async (word: string) => (await pagefind.search(word)).results.find((hit: { id: string }) => hit.id === id)?.words ?? [];
-				return Promise.all(words.map(positions));
-			},
-			[stems.map((stem) => index.stems[stem - 1]!), pageId] as const,
-		);
+		const found = await pagefindPositions(page, stems.map((stem) => index.stems[stem - 1]!), pageId);
 		stems.forEach((stem, i) => {
 			const pagefindSays = new Set(found[i] as number[]);
 			for (const at of said[stem]!) {
