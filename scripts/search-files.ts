@@ -12,7 +12,7 @@
  *   alike in many pages can tell them apart without a common word's chunk.
  * Options: --site DIR (dist).
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { INDEX_CHUNKS_PATH } from '../src/client/search-chunks.ts';
 import { WORD_LAYOUTS_DIR } from '../src/client/search-layouts.ts';
@@ -26,8 +26,18 @@ import { readCommonWords, readWordPairs } from './lib/word-pairs.ts';
 const { site } = readCommandLine({ values: { site: 'dist' } });
 const pagefindDir = path.join(site, 'pagefind');
 const started = performance.now();
+const meta = readPagefindMeta(pagefindDir);
 
-const index = readIndexChunks(pagefindDir);
+/** Writes `files` into `dir` below the site, emptied first (so no file of an older build is left); their total bytes. */
+function writeFiles(dir: string, files: readonly { name: string; content: string | Uint8Array }[]): number {
+	const full = path.join(site, dir);
+	rmSync(full, { recursive: true, force: true });
+	mkdirSync(full, { recursive: true });
+	for (const { name, content } of files) writeFileSync(path.join(full, name), content);
+	return files.reduce((sum, { content }) => sum + Buffer.byteLength(content), 0);
+}
+
+const index = readIndexChunks(pagefindDir, meta);
 const chunksFile = path.join(site, INDEX_CHUNKS_PATH);
 mkdirSync(path.dirname(chunksFile), { recursive: true });
 writeFileSync(chunksFile, JSON.stringify(index));
@@ -35,26 +45,22 @@ const total = index.chunks.reduce((sum, [, , bytes]) => sum + bytes, 0);
 console.log(`${chunksFile}: ${index.chunks.length} index chunks, ${(total / 1e6).toFixed(1)} MB; a transcript's data ${(index.pageBytes / 1e3).toFixed(0)} KB at the median`);
 
 const common = JSON.parse(readFileSync(path.join(site, COMMON_WORDS_PATH), 'utf8')) as string[];
-const meta = readPagefindMeta(pagefindDir);
 const indexed = readCommonWords(pagefindDir, meta, common);
 const pairs = readWordPairs(meta, indexed);
 const layouts = layoutFiles(indexed.positions, pairs.index.stems, meta[1].map(([hash]) => hash));
-const pairsDir = path.join(site, WORD_PAIRS_DIR);
-rmSync(pairsDir, { recursive: true, force: true });
-mkdirSync(pairsDir, { recursive: true });
-for (const { name, shard } of pairs.files) writeFileSync(path.join(pairsDir, name), JSON.stringify(shard));
-writeFileSync(path.join(pairsDir, 'index.json'), JSON.stringify({ ...pairs.index, layouts: layouts.info }));
-const pairBytes = pairs.files.reduce((sum, { name }) => sum + statSync(path.join(pairsDir, name)).size, 0);
 const { index: pairsIndex } = pairs;
+const pairBytes = writeFiles(WORD_PAIRS_DIR, [
+	...pairs.files.map(({ name, shard }) => ({ name, content: JSON.stringify(shard) })),
+	{ name: 'index.json', content: JSON.stringify({ ...pairsIndex, layouts: layouts.info }) },
+]);
 console.log(
-	`${pairsDir}: ${pairsIndex.shards} shared shards of word pairs (${(pairsIndex.shardBytes / 1e3).toFixed(1)} KB gzipped at the median) and ${pairsIndex.own.length} pairs in files of their own, over ${pairsIndex.stems.length} common stems; ${pairsIndex.frequent.length} pairs too frequent to list; ${(pairBytes / 1e6).toFixed(1)} MB`,
+	`${path.join(site, WORD_PAIRS_DIR)}: ${pairsIndex.shards} shared shards of word pairs (${(pairsIndex.shardBytes / 1e3).toFixed(1)} KB gzipped at the median) and ${pairsIndex.own.length} pairs in files of their own, over ${pairsIndex.stems.length} common stems; ${pairsIndex.frequent.length} pairs too frequent to list; ${(pairBytes / 1e6).toFixed(1)} MB`,
 );
 
-const layoutsDir = path.join(site, WORD_LAYOUTS_DIR);
-rmSync(layoutsDir, { recursive: true, force: true });
-mkdirSync(layoutsDir, { recursive: true });
-for (const { name, bytes } of layouts.files) writeFileSync(path.join(layoutsDir, name), bytes);
-const layoutBytes = layouts.files.reduce((sum, { bytes }) => sum + bytes.length, 0);
+const layoutBytes = writeFiles(
+	WORD_LAYOUTS_DIR,
+	layouts.files.map(({ name, bytes }) => ({ name, content: bytes })),
+);
 console.log(
-	`${layoutsDir}: ${layouts.files.length} layout files of ${layouts.info.positions} positions (${(layouts.info.bytes / 1e3).toFixed(1)} KB at the median), ${(layoutBytes / 1e6).toFixed(1)} MB; ${((performance.now() - started) / 1000).toFixed(1)} s`,
+	`${path.join(site, WORD_LAYOUTS_DIR)}: ${layouts.files.length} layout files of ${layouts.info.positions} positions (${(layouts.info.bytes / 1e3).toFixed(1)} KB at the median), ${(layoutBytes / 1e6).toFixed(1)} MB; ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );

@@ -45,11 +45,11 @@ export function readPagefindMeta(pagefindDir: string): PagefindMeta {
 }
 
 /**
- * The chunk list of the Pagefind index in `pagefindDir`: each chunk's range
- * and file size, and the median size of a transcript's data file.
+ * The chunk list of the Pagefind index in `pagefindDir` (its metadata
+ * `meta`, read unless given): each chunk's range and file size, and the
+ * median size of a transcript's data file.
  */
-export function readIndexChunks(pagefindDir: string): IndexChunks {
-	const meta = readPagefindMeta(pagefindDir);
+export function readIndexChunks(pagefindDir: string, meta: PagefindMeta = readPagefindMeta(pagefindDir)): IndexChunks {
 	const size = (file: string) => statSync(path.join(pagefindDir, file)).size;
 	const transcripts = meta[1].filter(([, words]) => words >= LONG_PAGE_WORDS);
 	const fragments = transcripts.map(([hash]) => size(path.join('fragment', `${hash}.pf_fragment`)));

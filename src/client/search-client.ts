@@ -100,11 +100,28 @@ interface QuoteLists {
 
 let lists: Promise<QuoteLists> | undefined;
 
-/** A JSON file of the build, or undefined when it cannot load. */
-const loadJson = <T>(file: string): Promise<T | undefined> =>
-	fetch(`${basePath()}${file}`)
-		.then((response) => (response.ok ? (response.json() as Promise<T>) : undefined))
-		.catch(() => undefined);
+const files = new Map<string, Promise<unknown>>();
+
+/**
+ * A file of the build (below the base path), fetched once per page and read
+ * by `read`; undefined when it cannot load, and it then says nothing.
+ */
+function loadFile<T>(file: string, read: (response: Response) => Promise<T>): Promise<T | undefined> {
+	let loaded = files.get(file) as Promise<T | undefined> | undefined;
+	if (!loaded) {
+		loaded = fetch(`${basePath()}${file}`)
+			.then((response) => (response.ok ? read(response) : undefined))
+			.catch(() => undefined);
+		files.set(file, loaded);
+	}
+	return loaded;
+}
+
+/** A JSON file of the build (`loadFile`). */
+const loadJson = <T>(file: string): Promise<T | undefined> => loadFile(file, (response) => response.json() as Promise<T>);
+
+/** A file the build gzipped itself (the word layouts), as bytes: the host serves it as it is. */
+const gunzipped = async (response: Response): Promise<Uint8Array> => new Uint8Array(await new Response(response.body!.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
 
 /**
  * The build's lists for quotes, loaded once. Without the frequent words a
@@ -116,36 +133,16 @@ function loadQuoteLists(): Promise<QuoteLists> {
 	return lists;
 }
 
-let pairsIndex: Promise<WordPairsIndex | undefined> | undefined;
+/** The word pairs' index (about 10 KB at 2,000 episodes), loaded by the first quote: other queries never ask for pairs. */
+const loadPairsIndex = (): Promise<WordPairsIndex | undefined> => loadJson<WordPairsIndex>(`${WORD_PAIRS_DIR}index.json`);
 
-/** The word pairs' index (about 10 KB at 2,000 episodes), loaded once, by the first quote: other queries never ask for pairs. */
-function loadPairsIndex(): Promise<WordPairsIndex | undefined> {
-	pairsIndex ??= loadJson<WordPairsIndex>(`${WORD_PAIRS_DIR}index.json`);
-	return pairsIndex;
-}
-
-const pairShards = new Map<string, Promise<PairShard>>();
-
-/** Where a pair stands on each page, from its file (each loaded once; none if it cannot load, and the pair then says nothing). */
+/** Where a pair stands on each page, from its file (none if it cannot load, and the pair then says nothing). */
 async function loadPair(pair: QuotePair): Promise<Map<string, number[]>> {
-	let shard = pairShards.get(pair.file);
-	if (!shard) pairShards.set(pair.file, (shard = loadJson<PairShard>(`${WORD_PAIRS_DIR}${pair.file}`).then((loaded) => loaded ?? {})));
-	return pairPositions(await shard, pair.key);
+	return pairPositions((await loadJson<PairShard>(`${WORD_PAIRS_DIR}${pair.file}`)) ?? {}, pair.key);
 }
 
-const layoutFiles = new Map<string, Promise<Uint8Array | undefined>>();
-
-/** One layout file, ungzipped (each loaded once; undefined if it cannot load, and it then says nothing). */
-function loadLayoutFile(file: string): Promise<Uint8Array | undefined> {
-	let loaded = layoutFiles.get(file);
-	if (!loaded) {
-		loaded = fetch(`${basePath()}${WORD_LAYOUTS_DIR}${file}`)
-			.then(async (response) => (response.ok && response.body ? new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()) : undefined))
-			.catch(() => undefined);
-		layoutFiles.set(file, loaded);
-	}
-	return loaded;
-}
+/** One layout file, ungzipped. */
+const loadLayoutFile = (file: string): Promise<Uint8Array | undefined> => loadFile(`${WORD_LAYOUTS_DIR}${file}`, gunzipped);
 
 /** What a quote checks its alike pages' layouts with: the files' size, what the quote's places must hold, its span in words. */
 interface QuoteLayouts {
